@@ -1,0 +1,168 @@
+#include "cli/ProcessCommand.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/ProcessOptions.h"
+#include "ingest/policy/PiecePolicy.h"
+#include "processors/image/VipsSession.h"
+#include "processors/pipeline/CandidateMessages.h"
+#include "processors/pipeline/ProcessPiece.h"
+#include "workers/isolation/LimitedChild.h"
+
+namespace dossier {
+namespace {
+
+constexpr int kAccepted = 0, kInternal = 1, kUsage = 2, kRefused = 3;
+
+PieceRules ResolveRules(const ProcessOptions& options) {
+  PiecePolicy policy = options.policy_file.empty() ? PiecePolicy::BuiltIn()
+                                                   : PiecePolicy::FromFile(options.policy_file);
+  PieceRules rules = policy.RulesFor(options.piece_type);
+  if (options.max_bytes) rules.max_bytes = *options.max_bytes;
+  if (options.target_dpi) {
+    rules.image.dpi = *options.target_dpi;
+    rules.image.floor_dpi = std::min(rules.image.floor_dpi, *options.target_dpi);
+  }
+  if (options.check_ine) rules.check_ine = true;
+  rules.declared_ine = options.declared_ine;
+  return rules;
+}
+
+std::uint64_t TotalInputBytes(const ProcessOptions& options) {
+  std::uint64_t total = 0;
+  for (const std::string& path : options.inputs) {
+    struct stat info {};
+    if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode))
+      throw UsageError("cannot read input file " + path);
+    total += static_cast<std::uint64_t>(info.st_size);
+  }
+  return total;
+}
+
+std::string BaseName(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::vector<InputFile> ReadInputs(const ProcessOptions& options) {
+  std::vector<InputFile> inputs;
+  for (const std::string& path : options.inputs) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    inputs.push_back({BaseName(path), bytes.str()});
+  }
+  return inputs;
+}
+
+bool WriteDurably(const std::string& path, const std::string& bytes) {
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  bool ok = done == bytes.size() && fsync(fd) == 0;
+  return close(fd) == 0 && ok;
+}
+
+// Prints each pipeline step on stderr for a person watching a long pièce.
+class StderrProgress : public PieceProgress {
+ public:
+  void OnStep(const std::string& step, int done, int total) override {
+    std::fprintf(stderr, "dossier: %s %d/%d\n", step.c_str(), done + 1, total);
+  }
+};
+
+// The child's whole life: parse, write the PDF beside OUT, report on `fd`.
+int ProcessInChild(const ProcessOptions& options, const PieceRules& rules,
+                   const std::string& partial, int fd) {
+  VipsSession vips("dossier");
+  StderrProgress progress;
+  PieceOutcome outcome =
+      ProcessPiece(ReadInputs(options), rules, HardLimits{}, options.progress ? &progress : nullptr);
+  if (outcome.report.accepted && !WriteDurably(partial, outcome.pdf)) return kInternal;
+  std::string json = ReportToJson(outcome.report);
+  for (std::size_t done = 0; done < json.size();) {
+    ssize_t n = write(fd, json.data() + done, json.size() - done);
+    if (n <= 0) return kInternal;
+    done += static_cast<std::size_t>(n);
+  }
+  return outcome.report.accepted ? kAccepted : kRefused;
+}
+
+// The report when the child did not give one: it crashed or ran out of time.
+std::string ChildFailureReport(const ChildResult& result, const PieceRules& rules,
+                               std::uint64_t input_bytes, int max_seconds) {
+  PieceReport report;
+  report.piece_type = rules.code;
+  report.max_bytes = rules.max_bytes;
+  report.input_bytes = input_bytes;
+  report.elapsed_ms = result.elapsed_ms;
+  if (result.end == ChildResult::End::TimedOut) {
+    report.reason = RefusalReason::Limits;
+    report.message = TimedOutMessage(max_seconds);
+    report.detail = "worker stopped after " + std::to_string(max_seconds) + " s";
+  } else {
+    report.reason = RefusalReason::Corrupt;
+    report.message = WorkerCrashedMessage();
+    report.detail = "worker ended by " + SignalName(result.signal);
+  }
+  return ReportToJson(report);
+}
+
+int Run(const ProcessOptions& options) {
+  PieceRules rules = ResolveRules(options);
+  std::uint64_t input_bytes = TotalInputBytes(options);
+  std::string partial = options.output + ".partial";
+  ChildLimits limits;
+  limits.wall_time = std::chrono::seconds(options.max_seconds);
+  limits.cpu_seconds = options.max_seconds;
+  limits.address_space_bytes = static_cast<std::uint64_t>(options.max_memory_mb) << 20;
+  ChildResult result = RunLimitedChild(
+      [&](int fd) { return ProcessInChild(options, rules, partial, fd); }, limits);
+  bool reported = result.end == ChildResult::End::Exited &&
+                  (result.exit_code == kAccepted || result.exit_code == kRefused);
+  if (result.end == ChildResult::End::ForkFailed ||
+      (result.end == ChildResult::End::Exited && !reported)) {
+    std::remove(partial.c_str());
+    std::cerr << "dossier: internal error while processing the pièce\n";
+    return kInternal;
+  }
+  if (!reported) {
+    std::remove(partial.c_str());
+    std::cout << ChildFailureReport(result, rules, input_bytes, options.max_seconds) << "\n";
+    return kRefused;
+  }
+  if (result.exit_code == kAccepted && std::rename(partial.c_str(), options.output.c_str()) != 0) {
+    std::cerr << "dossier: cannot write " << options.output << "\n";
+    return kInternal;
+  }
+  std::cout << result.output << "\n";
+  return result.exit_code;
+}
+
+}  // namespace
+
+int RunProcessCommand(const std::vector<std::string>& args) {
+  try {
+    return Run(ParseProcessOptions(args));
+  } catch (const UsageError& error) {
+    std::cerr << "dossier process: " << error.what() << "\n" << kProcessUsage;
+    return kUsage;
+  } catch (const PolicyError& error) {
+    std::cerr << "dossier process: " << error.what() << "\n";
+    return kUsage;
+  }
+}
+
+}  // namespace dossier

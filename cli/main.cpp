@@ -1,0 +1,35 @@
+// dossier: the command line of the dossier pipeline.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/PieceTypesCommand.h"
+#include "cli/ProcessCommand.h"
+
+namespace {
+
+const char* const kUsage =
+    "usage: dossier COMMAND [ARGS]\n"
+    "commands:\n"
+    "  process      turn one pièce's files into one checked PDF, print the JSON report\n"
+    "  piece-types  print the pièce types and their limits as JSON\n"
+    "  help         this text\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "process") return dossier::RunProcessCommand(args);
+  if (command == "piece-types") return dossier::RunPieceTypesCommand(args);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return 0;
+  }
+  std::cerr << "dossier: unknown command '" << command << "'\n" << kUsage;
+  return 2;
+}

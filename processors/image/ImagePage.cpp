@@ -1,0 +1,108 @@
+#include "processors/image/ImagePage.h"
+
+#include <vips/vips8>
+
+#include "processors/core/Refusal.h"
+#include "processors/image/ImageHeader.h"
+#include "processors/image/ImageMessages.h"
+#include "processors/image/JpegEncode.h"
+#include "processors/image/Orientation.h"
+#include "processors/image/PagePlacement.h"
+#include "processors/image/PageRaster.h"
+#include "processors/image/Photographic.h"
+#include "processors/pdf/ImageXObject.h"
+
+namespace dossier {
+namespace {
+
+bool CanEmbedAsIs(FileKind kind, const ImageHeader& header, double placed_dpi,
+                  const ImageTarget& target) {
+  return kind == FileKind::Jpeg && target.keep_fitting_jpeg && !header.cmyk &&
+         (header.bands == 1 || header.bands == 3) &&
+         placed_dpi <= TargetDpiFor(header, target) * 1.03;
+}
+
+// A JPEG embedded unchanged is never decoded by us, so decode it once at 1/8
+// scale (cheap) to be sure a reader can: a damaged one is refused now, not
+// found illegible by the gestionnaire later.
+void CheckJpegDecodes(const InputFile& file) {
+  try {
+    auto options = vips::VImage::option()
+                       ->set("shrink", 8)
+                       ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                       ->set("fail_on", VIPS_FAIL_ON_TRUNCATED);
+    (void)vips::VImage::new_from_buffer(file.bytes.data(), file.bytes.size(), "", options).avg();
+  } catch (const vips::VError& error) {
+    throw Refusal(RefusalReason::Corrupt, UnreadableImageMessage(file.name),
+                  file.name + ": " + error.what());
+  }
+}
+
+void DrawPage(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfImage& image, int orientation,
+              const PagePlacement& place, int pixel_width, int pixel_height) {
+  PoDoFo::PdfPage* page = doc.CreatePage(PoDoFo::PdfRect(0, 0, place.page_width, place.page_height));
+  PdfMatrix m = OrientedPlacement(orientation, place.x, place.y, place.width, place.height);
+  PoDoFo::PdfPainter painter;
+  painter.SetPrecision(4);
+  painter.SetPage(page);
+  painter.Save();
+  painter.SetTransformationMatrix(m.a, m.b, m.c, m.d, m.e, m.f);
+  painter.DrawImage(0, 0, &image, 1.0 / pixel_width, 1.0 / pixel_height);
+  painter.Restore();
+  painter.FinishPage();
+}
+
+}  // namespace
+
+ImageStat AddImagePage(PoDoFo::PdfMemDocument& doc, const InputFile& file, FileKind kind,
+                       const ImageTarget& target, const HardLimits& limits) {
+  ImageHeader header = ReadImageHeader(file.bytes, file.name, limits);
+  PagePlacement place = PlaceOnPage(header.oriented_width(), header.oriented_height(),
+                                    header.resolution_dpi);
+  ImageStat stat;
+  stat.page = doc.GetPageCount() + 1;
+  stat.dpi_before = place.dpi;
+  stat.width_before = header.width;
+  stat.height_before = header.height;
+  stat.bytes_before = file.bytes.size();
+
+  std::unique_ptr<PoDoFo::PdfImage> image;
+  int width = header.width, height = header.height;
+  if (CanEmbedAsIs(kind, header, place.dpi, target)) {
+    CheckJpegDecodes(file);
+    image = JpegXObject(doc, file.bytes, width, height, header.bands);
+    stat.action = "embedded";
+    stat.dpi_after = place.dpi;
+    stat.bytes_after = file.bytes.size();
+  } else {
+    PageRaster raster;
+    try {
+      raster = DecodeForPage(file.bytes, kind, header, place.dpi, target);
+      width = raster.image.width();
+      height = raster.image.height();
+      bool lossless = kind == FileKind::Png && target.allow_lossless &&
+                      !LooksPhotographic(raster.image);
+      if (lossless) {
+        image = PixelXObject(doc, raster.image);
+        stat.action = "lossless";
+      } else {
+        std::string jpeg = EncodeJpeg(raster.image, target.jpeg_quality);
+        image = JpegXObject(doc, jpeg, width, height, raster.image.bands());
+        stat.bytes_after = jpeg.size();
+        stat.action = raster.dpi < place.dpi * 0.97 ? "downsampled" : "reencoded";
+      }
+    } catch (const vips::VError& error) {
+      throw Refusal(RefusalReason::Corrupt, UnreadableImageMessage(file.name),
+                    file.name + ": " + error.what());
+    }
+    stat.dpi_after = raster.dpi;
+  }
+  stat.width_after = width;
+  stat.height_after = height;
+  DrawPage(doc, *image, header.orientation, place, width, height);
+  if (stat.bytes_after == 0)
+    stat.bytes_after = static_cast<std::uint64_t>(image->GetObject()->GetStream()->GetLength());
+  return stat;
+}
+
+}  // namespace dossier

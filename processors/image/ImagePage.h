@@ -1,0 +1,22 @@
+#pragma once
+
+#include <podofo/podofo.h>
+
+#include "processors/core/HardLimits.h"
+#include "processors/core/ImageStat.h"
+#include "processors/core/ImageTarget.h"
+#include "processors/core/InputFile.h"
+#include "processors/sniff/FileKind.h"
+
+namespace dossier {
+
+// Appends one page to `doc` showing an uploaded JPEG or PNG upright, sized
+// from the image's physical resolution (A4 when unknown).
+//  - A JPEG already within the target resolution is embedded byte for byte.
+//  - Anything over it is decoded at a reduced scale and re-encoded.
+//  - A PNG drawing stays lossless; a PNG photo becomes JPEG.
+// Throws Refusal (corrupt, limits) for unreadable or absurd images.
+ImageStat AddImagePage(PoDoFo::PdfMemDocument& doc, const InputFile& file, FileKind kind,
+                       const ImageTarget& target, const HardLimits& limits);
+
+}  // namespace dossier

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "processors/core/ImageStat.h"
+#include "processors/core/Refusal.h"
+
+namespace dossier {
+
+// One uploaded file as the pipeline saw it.
+struct InputReport {
+  std::string name;
+  std::string kind;  // FileKindCode
+  std::uint64_t bytes = 0;
+  int pages = 0;
+  bool repaired = false;
+  bool decrypted = false;
+  std::vector<ImageStat> images;
+};
+
+// The INE check's verdict (filled by the INE check; `non_verifie` until then).
+struct IneReport {
+  std::string verdict = "non_verifie";
+  std::string value;
+  std::string variant;
+  std::string source;
+  double confidence = -1;  // < 0: none
+  int page = 0;            // 0: none
+};
+
+// Which rung of the fit-to-limit ladder produced the output.
+struct FitReport {
+  int rung = 0;
+  int attempts = 0;
+  int dpi = 0;
+  int jpeg_quality = 0;
+};
+
+// Everything the pipeline did to one pièce; the CLI prints it as JSON, the
+// worker stores it.
+struct PieceReport {
+  bool accepted = false;
+  std::optional<RefusalReason> reason;
+  std::string message;  // French, for the candidate
+  std::string detail;   // technical context, for logs and gestionnaires
+  std::string piece_type;
+  std::uint64_t max_bytes = 0;
+  std::uint64_t input_bytes = 0;
+  std::uint64_t output_bytes = 0;
+  int pages = 0;
+  IneReport ine;
+  bool signed_pdf = false;
+  bool kept_original = false;
+  bool signature_lost = false;
+  FitReport fit;
+  std::vector<InputReport> inputs;
+  double elapsed_ms = 0;
+};
+
+// The report as the contract's JSON object.
+std::string ReportToJson(const PieceReport& report);
+
+}  // namespace dossier

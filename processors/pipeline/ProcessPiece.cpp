@@ -1,0 +1,294 @@
+#include "processors/pipeline/ProcessPiece.h"
+
+#include <chrono>
+
+#include "processors/fit/FitLadder.h"
+#include "processors/fit/FitToLimit.h"
+#include "processors/image/ImagePage.h"
+#include "processors/pdf/PageIntegrity.h"
+#include "processors/pdf/PdfMessages.h"
+#include "processors/pdf/PdfOpen.h"
+#include "processors/pdf/PdfWrite.h"
+#include "processors/pdf/QpdfRewrite.h"
+#include "processors/pdf/QuietPodofo.h"
+#include "processors/pdf/ScannedPageImages.h"
+#include "processors/pdf/SignatureProbe.h"
+#include "processors/pipeline/CandidateMessages.h"
+#include "processors/sniff/Sniff.h"
+
+namespace dossier {
+namespace {
+
+struct SniffedInput {
+  const InputFile* file;
+  FileKind kind;
+  std::string rewritten;  // qpdf's clean copy of a PDF, once known
+};
+
+void CheckCancelled(PieceProgress* progress) {
+  if (progress && progress->Cancelled()) throw PieceCancelled();
+}
+
+SniffedInput SniffOne(const InputFile& file, const PieceRules& rules, const HardLimits& limits) {
+  if (file.bytes.size() > limits.max_input_bytes)
+    throw Refusal(RefusalReason::Limits, FileTooLargeToReadMessage(file.name, file.bytes.size()),
+                  file.name + ": " + std::to_string(file.bytes.size()) + " bytes");
+  SniffResult sniffed = Sniff(file.bytes);
+  if (sniffed.kind == FileKind::Empty)
+    throw Refusal(RefusalReason::Empty, EmptyFileMessage(file.name), file.name + ": 0 bytes");
+  if (!rules.Accepts(FileKindCode(sniffed.kind)))
+    throw Refusal(RefusalReason::Format, WrongFormatMessage(file.name, sniffed.kind, rules.formats),
+                  file.name + ": sniffed as " + FileKindCode(sniffed.kind));
+  // A truncated PDF may still be rebuilt by qpdf; a truncated image loses
+  // its bottom rows, which is exactly what a gestionnaire refuses.
+  if (sniffed.truncated && sniffed.kind != FileKind::Pdf)
+    throw Refusal(RefusalReason::Corrupt, TruncatedFileMessage(file.name),
+                  file.name + ": no end marker");
+  return {&file, sniffed.kind, {}};
+}
+
+OpenedPdf Reopen(SniffedInput& input, const HardLimits& limits) {
+  if (!input.rewritten.empty()) return OpenPdf({input.file->name, input.rewritten}, limits);
+  OpenedPdf opened = OpenPdf(*input.file, limits);
+  if (!opened.rewritten.empty()) input.rewritten = opened.rewritten;
+  return opened;
+}
+
+InputReport ReportFor(const SniffedInput& input) {
+  InputReport report;
+  report.name = input.file->name;
+  report.kind = FileKindCode(input.kind);
+  report.bytes = input.file->bytes.size();
+  return report;
+}
+
+// Builds the output for one rung of the ladder, filling `report`.
+class RungBuild {
+ public:
+  RungBuild(std::vector<SniffedInput>& inputs, const HardLimits& limits, PieceProgress* progress,
+            PieceReport& report)
+      : inputs_(inputs), limits_(limits), progress_(progress), report_(report) {}
+
+  std::string Render(const ImageTarget& target) {
+    report_.inputs.clear();
+    report_.signature_lost = false;
+    if (inputs_.size() == 1 && inputs_[0].kind == FileKind::Pdf) return RenderSinglePdf(target);
+    PoDoFo::PdfMemDocument out;
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      CheckCancelled(progress_);
+      if (progress_) progress_->OnStep("merge", static_cast<int>(i), static_cast<int>(inputs_.size()));
+      AddInput(out, inputs_[i], target);
+    }
+    report_.pages = out.GetPageCount();
+    try {
+      return WritePdf(out);
+    } catch (const PoDoFo::PdfError& error) {
+      throw Refusal(RefusalReason::Corrupt, UnmergeableMessage(),
+                    std::string("merge: ") + PoDoFo::PdfError::ErrorName(error.GetError()));
+    }
+  }
+
+ private:
+  std::string RenderSinglePdf(const ImageTarget& target) {
+    std::string pdf;
+    WithQpdfFallback(inputs_[0], [&] {
+      report_.inputs.clear();
+      pdf = RenderSinglePdfUnchecked(target);
+    });
+    return pdf;
+  }
+
+  std::string RenderSinglePdfUnchecked(const ImageTarget& target) {
+    OpenedPdf opened = Reopen(inputs_[0], limits_);
+    InputReport input = ReportFor(inputs_[0]);
+    input.pages = opened.pages;
+    input.repaired = opened.repaired;
+    input.decrypted = opened.decrypted;
+    input.images = DownsampleScannedImages(*opened.doc, target, limits_, 1);
+    report_.inputs.push_back(std::move(input));
+    report_.pages = opened.pages;
+    return WritePdf(*opened.doc);
+  }
+
+  // PoDoFo throws PdfError (not a std::exception) on objects it cannot
+  // follow; name the file it came from.
+  void AddInput(PoDoFo::PdfMemDocument& out, SniffedInput& sniffed, const ImageTarget& target) {
+    WithQpdfFallback(sniffed, [&] { AddInputUnchecked(out, sniffed, target); });
+  }
+
+  // PoDoFo loads lazily and may stumble on an object only when merging or
+  // writing; the file then goes through qpdf's reconstruction once more.
+  template <typename Step>
+  void WithQpdfFallback(SniffedInput& sniffed, const Step& step) {
+    try {
+      step();
+      return;
+    } catch (const PoDoFo::PdfError& error) {
+      if (!sniffed.rewritten.empty()) throw DamagedInput(sniffed, error);
+      sniffed.rewritten = RewriteWithQpdf(sniffed.file->bytes, sniffed.file->name).bytes;
+    }
+    try {
+      step();
+    } catch (const PoDoFo::PdfError& error) {
+      throw DamagedInput(sniffed, error);
+    }
+  }
+
+  static Refusal DamagedInput(const SniffedInput& sniffed, const PoDoFo::PdfError& error) {
+    return Refusal(RefusalReason::Corrupt, DamagedPdfMessage(sniffed.file->name),
+                   sniffed.file->name + ": " + PoDoFo::PdfError::ErrorName(error.GetError()));
+  }
+
+  void AddInputUnchecked(PoDoFo::PdfMemDocument& out, SniffedInput& sniffed,
+                         const ImageTarget& target) {
+    InputReport input = ReportFor(sniffed);
+    if (sniffed.kind == FileKind::Pdf) {
+      OpenedPdf opened = Reopen(sniffed, limits_);
+      input.pages = opened.pages;
+      input.repaired = opened.repaired;
+      input.decrypted = opened.decrypted;
+      input.images = DownsampleScannedImages(*opened.doc, target, limits_, out.GetPageCount() + 1);
+      if (HasSignature(*opened.doc)) report_.signature_lost = report_.signed_pdf = true;
+      out.Append(*opened.doc);
+    } else {
+      input.pages = 1;
+      input.images.push_back(AddImagePage(out, *sniffed.file, sniffed.kind, target, limits_));
+    }
+    report_.inputs.push_back(std::move(input));
+  }
+
+  std::vector<SniffedInput>& inputs_;
+  const HardLimits& limits_;
+  PieceProgress* progress_;
+  PieceReport& report_;
+};
+
+void CheckPages(const PieceReport& report, const PieceRules& rules) {
+  if (report.pages > rules.max_pages)
+    throw Refusal(RefusalReason::Pages, TooManyPagesMessage(report.pages, rules.max_pages, rules.label),
+                  std::to_string(report.pages) + " pages > " + std::to_string(rules.max_pages));
+}
+
+// A signed PDF alone is the pièce as it is; returns false when not signed.
+bool KeepSigned(SniffedInput& input, const PieceRules& rules, const HardLimits& limits,
+                PieceOutcome& outcome) {
+  OpenedPdf opened = Reopen(input, limits);
+  if (opened.repaired || !HasSignature(*opened.doc)) return false;
+  PieceReport& report = outcome.report;
+  report.signed_pdf = report.kept_original = true;
+  report.pages = opened.pages;
+  InputReport row = ReportFor(input);
+  row.pages = opened.pages;
+  row.decrypted = opened.decrypted;
+  report.inputs.push_back(row);
+  CheckPages(report, rules);
+  std::uint64_t size = input.file->bytes.size();
+  if (size > rules.max_bytes)
+    throw Refusal(RefusalReason::Size, SignedTooLargeMessage(size, rules.max_bytes),
+                  "signed PDF of " + std::to_string(size) + " bytes");
+  outcome.pdf = input.file->bytes;
+  return true;
+}
+
+// The output is the gestionnaire's copy: a page that cannot be shown is
+// refused now, naming the file and its page, rather than found "illisible"
+// after the deadline.
+// A structural slip in the written file (a page listed twice in the tree, an
+// xref PoDoFo got wrong) is mended by a qpdf rewrite; a content stream that
+// cannot be decoded stays broken and is refused.
+void EnsurePagesReadable(std::string& pdf, const PieceReport& report) {
+  std::optional<PageDefect> defect = FindUnreadablePage(pdf);
+  if (!defect) return;
+  try {
+    std::string mended = RewriteWithQpdf(pdf, "output").bytes;
+    std::optional<PageDefect> left = FindUnreadablePage(mended);
+    if (!left) {
+      pdf = std::move(mended);
+      return;
+    }
+    defect = left;
+  } catch (const Refusal&) {
+  }
+  std::string name = report.inputs.empty() ? "" : report.inputs.front().name;
+  int page_in_file = defect->page;
+  for (const InputReport& input : report.inputs) {
+    name = input.name;
+    if (page_in_file <= input.pages) break;
+    page_in_file -= input.pages;
+  }
+  throw Refusal(RefusalReason::Corrupt, DamagedPageMessage(name, page_in_file),
+                name + ": page " + std::to_string(page_in_file) + ": " + defect->what);
+}
+
+void Assemble(std::vector<SniffedInput>& inputs, const PieceRules& rules,
+              const HardLimits& limits, PieceProgress* progress, PieceOutcome& outcome) {
+  PieceReport& report = outcome.report;
+  if (inputs.size() == 1 && inputs[0].kind == FileKind::Pdf &&
+      KeepSigned(inputs[0], rules, limits, outcome))
+    return;
+  RungBuild build(inputs, limits, progress, report);
+  std::vector<ImageTarget> ladder = FitLadder(rules.image);
+  bool pages_checked = false;
+  FitResult fit = FitToLimit(
+      [&](const ImageTarget& target) {
+        CheckCancelled(progress);
+        std::string pdf = build.Render(target);
+        if (!pages_checked) CheckPages(report, rules);
+        pages_checked = true;
+        return pdf;
+      },
+      rules.max_bytes, ladder);
+  report.fit = {static_cast<int>(fit.rung), fit.attempts, ladder[fit.rung].dpi,
+                ladder[fit.rung].jpeg_quality};
+  if (!fit.fits)
+    throw Refusal(RefusalReason::Size, TooLargeMessage(fit.pdf.size(), rules.max_bytes),
+                  "smallest output " + std::to_string(fit.pdf.size()) + " bytes at " +
+                      std::to_string(ladder[fit.rung].dpi) + " dpi");
+  EnsurePagesReadable(fit.pdf, report);
+  if (fit.pdf.size() > rules.max_bytes)  // a qpdf mend may add a few bytes
+    throw Refusal(RefusalReason::Size, TooLargeMessage(fit.pdf.size(), rules.max_bytes),
+                  "mended output of " + std::to_string(fit.pdf.size()) + " bytes");
+  outcome.pdf = std::move(fit.pdf);
+}
+
+void Refuse(PieceOutcome& outcome, const Refusal& refusal) {
+  outcome.report.accepted = false;
+  outcome.report.reason = refusal.reason();
+  outcome.report.message = refusal.message_fr();
+  outcome.report.detail = refusal.context();
+  outcome.pdf.clear();
+}
+
+}  // namespace
+
+PieceOutcome ProcessPiece(const std::vector<InputFile>& inputs, const PieceRules& rules,
+                          const HardLimits& limits, PieceProgress* progress) {
+  auto start = std::chrono::steady_clock::now();
+  QuietPodofo();
+  PieceOutcome outcome;
+  PieceReport& report = outcome.report;
+  report.piece_type = rules.code;
+  report.max_bytes = rules.max_bytes;
+  for (const InputFile& file : inputs) report.input_bytes += file.bytes.size();
+  try {
+    if (inputs.empty()) throw Refusal(RefusalReason::Empty, NoFileMessage(), "no input file");
+    std::vector<SniffedInput> sniffed;
+    for (const InputFile& file : inputs) sniffed.push_back(SniffOne(file, rules, limits));
+    Assemble(sniffed, rules, limits, progress, outcome);
+    report.accepted = true;
+    report.output_bytes = outcome.pdf.size();
+    report.message = AcceptedMessage(report, inputs.size());
+  } catch (const Refusal& refusal) {
+    Refuse(outcome, refusal);
+  } catch (const PoDoFo::PdfError& error) {
+    Refuse(outcome, Refusal(RefusalReason::Corrupt, UnmergeableMessage(),
+                            std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorName(error.GetError())));
+  } catch (const std::bad_alloc&) {
+    Refuse(outcome, Refusal(RefusalReason::Limits, OutOfMemoryMessage(), "memory limit reached"));
+  }
+  report.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+}  // namespace dossier

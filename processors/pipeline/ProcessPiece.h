@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "processors/core/HardLimits.h"
+#include "processors/core/InputFile.h"
+#include "processors/pipeline/PieceProgress.h"
+#include "processors/pipeline/PieceReport.h"
+#include "processors/pipeline/PieceRules.h"
+
+namespace dossier {
+
+struct PieceOutcome {
+  PieceReport report;
+  std::string pdf;  // empty when refused
+};
+
+// The whole pipeline for one pièce: sniff every file, turn images into
+// pages, downsample scans, merge in upload order, fit the byte limit. A
+// signed PDF uploaded alone is kept byte for byte. Refusals come back in the
+// report (never as exceptions); PieceCancelled and internal errors
+// (std::exception) propagate. Must run where untrusted input is allowed to
+// crash: a worker process.
+PieceOutcome ProcessPiece(const std::vector<InputFile>& inputs, const PieceRules& rules,
+                          const HardLimits& limits = {}, PieceProgress* progress = nullptr);
+
+}  // namespace dossier

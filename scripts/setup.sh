@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build, the tests and the service need.
+# Idempotent: a second run installs nothing. Needs root (apt-get).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  # document processing
+  libpodofo-dev libvips-dev libqpdf-dev libpoppler-cpp-dev
+  libtesseract-dev tesseract-ocr-fra tesseract-ocr-eng
+  fonts-dejavu-core
+  # service
+  libpoco-dev libmysqlcppconn-dev mariadb-server
+  # tests and benchmarks
+  libgtest-dev libbenchmark-dev
+  # test oracles and the command-line peers the benchmarks compare against
+  qpdf poppler-utils img2pdf ghostscript util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages (${missing[*]}); run as root: sudo $0" >&2
+  exit 1
+fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
