@@ -24,18 +24,28 @@ bool CanEmbedAsIs(FileKind kind, const ImageHeader& header, double placed_dpi,
 
 // A JPEG embedded unchanged is never decoded by us, so decode it once at 1/8
 // scale (cheap) to be sure a reader can: a damaged one is refused now, not
-// found illegible by the gestionnaire later.
+// found illegible by the gestionnaire later. Strict on purpose: libjpeg only
+// *warns* about missing rows (grey bands), so any warning refuses; a
+// re-upload before the deadline costs less than an "Illisible" after it.
 void CheckJpegDecodes(const InputFile& file) {
   try {
     auto options = vips::VImage::option()
                        ->set("shrink", 8)
                        ->set("access", VIPS_ACCESS_SEQUENTIAL)
-                       ->set("fail_on", VIPS_FAIL_ON_TRUNCATED);
+                       ->set("fail_on", VIPS_FAIL_ON_WARNING);
     (void)vips::VImage::new_from_buffer(file.bytes.data(), file.bytes.size(), "", options).avg();
   } catch (const vips::VError& error) {
     throw Refusal(RefusalReason::Corrupt, UnreadableImageMessage(file.name),
                   file.name + ": " + error.what());
   }
+}
+
+// A PNG drawing or screenshot deflates to well under 0.2 byte per pixel; a
+// scan with paper texture and sensor noise does not, and is better as JPEG
+// even when it has few distinct colours.
+bool CompressesPoorly(const InputFile& file, const ImageHeader& header) {
+  double pixels = static_cast<double>(header.width) * header.height;
+  return pixels > 0 && file.bytes.size() / pixels > 0.2;
 }
 
 void DrawPage(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfImage& image, int orientation,
@@ -81,7 +91,7 @@ ImageStat AddImagePage(PoDoFo::PdfMemDocument& doc, const InputFile& file, FileK
       width = raster.image.width();
       height = raster.image.height();
       bool lossless = kind == FileKind::Png && target.allow_lossless &&
-                      !LooksPhotographic(raster.image);
+                      !CompressesPoorly(file, header) && !LooksPhotographic(raster.image);
       if (lossless) {
         image = PixelXObject(doc, raster.image);
         stat.action = "lossless";

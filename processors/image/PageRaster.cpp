@@ -36,9 +36,14 @@ PageRaster ResizeForPage(vips::VImage image, double dpi, int target_dpi) {
 PageRaster DecodeForPage(const std::string& bytes, FileKind kind, const ImageHeader& header,
                          double placed_dpi, const ImageTarget& target) {
   int target_dpi = TargetDpiFor(header, target);
-  auto options = vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL);
+  // Damaged data must fail here (see CheckJpegDecodes), not become grey bands.
+  auto options = vips::VImage::option()->set("fail_on", VIPS_FAIL_ON_WARNING);
+  // A JPEG is read once, top to bottom, straight into the encoder; a PNG is
+  // read twice (the photo test, then the encoder), which sequential access
+  // forbids.
   if (kind == FileKind::Jpeg)
-    options->set("shrink", JpegShrinkFactor(placed_dpi, target_dpi, target.floor_dpi));
+    options->set("access", VIPS_ACCESS_SEQUENTIAL)
+        ->set("shrink", JpegShrinkFactor(placed_dpi, target_dpi, target.floor_dpi));
   vips::VImage image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "", options);
   double dpi = placed_dpi * image.width() / header.width;
   return ResizeForPage(image, dpi, target_dpi);

@@ -1,5 +1,6 @@
 #include "processors/pipeline/ProcessPiece.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "processors/fit/FitLadder.h"
@@ -23,6 +24,8 @@ struct SniffedInput {
   const InputFile* file;
   FileKind kind;
   std::string rewritten;  // qpdf's clean copy of a PDF, once known
+  bool repaired = false;  // what the first opening found, kept for the report
+  bool decrypted = false;
 };
 
 void CheckCancelled(PieceProgress* progress) {
@@ -47,10 +50,21 @@ SniffedInput SniffOne(const InputFile& file, const PieceRules& rules, const Hard
   return {&file, sniffed.kind, {}};
 }
 
+// Opens a PDF input for a rung; the qpdf repair or decryption, done once,
+// is reused by the next rungs.
 OpenedPdf Reopen(SniffedInput& input, const HardLimits& limits) {
-  if (!input.rewritten.empty()) return OpenPdf({input.file->name, input.rewritten}, limits);
+  if (!input.rewritten.empty()) {
+    OpenedPdf opened = OpenPdf({input.file->name, input.rewritten}, limits);
+    opened.repaired = input.repaired;
+    opened.decrypted = input.decrypted;
+    return opened;
+  }
   OpenedPdf opened = OpenPdf(*input.file, limits);
-  if (!opened.rewritten.empty()) input.rewritten = opened.rewritten;
+  if (!opened.rewritten.empty()) {
+    input.rewritten = opened.rewritten;
+    input.repaired = opened.repaired;
+    input.decrypted = opened.decrypted;
+  }
   return opened;
 }
 
@@ -125,7 +139,10 @@ class RungBuild {
       return;
     } catch (const PoDoFo::PdfError& error) {
       if (!sniffed.rewritten.empty()) throw DamagedInput(sniffed, error);
-      sniffed.rewritten = RewriteWithQpdf(sniffed.file->bytes, sniffed.file->name).bytes;
+      QpdfRewrite rewrite = RewriteWithQpdf(sniffed.file->bytes, sniffed.file->name);
+      sniffed.rewritten = std::move(rewrite.bytes);
+      sniffed.repaired = true;
+      sniffed.decrypted = rewrite.was_encrypted;
     }
     try {
       step();
@@ -190,6 +207,16 @@ bool KeepSigned(SniffedInput& input, const PieceRules& rules, const HardLimits& 
   return true;
 }
 
+// The highest image resolution in the output: what the rung actually gave
+// (shrink-on-load often lands below the rung's target), or the rung's target
+// when there is no image.
+int ReachedDpi(const PieceReport& report, const ImageTarget& rung) {
+  double reached = 0;
+  for (const InputReport& input : report.inputs)
+    for (const ImageStat& image : input.images) reached = std::max(reached, image.dpi_after);
+  return reached > 0 ? static_cast<int>(reached + 0.5) : rung.dpi;
+}
+
 // The output is the gestionnaire's copy: a page that cannot be shown is
 // refused now, naming the file and its page, rather than found "illisible"
 // after the deadline.
@@ -238,12 +265,13 @@ void Assemble(std::vector<SniffedInput>& inputs, const PieceRules& rules,
         return pdf;
       },
       rules.max_bytes, ladder);
-  report.fit = {static_cast<int>(fit.rung), fit.attempts, ladder[fit.rung].dpi,
+  report.fit = {static_cast<int>(fit.rung), fit.attempts, ReachedDpi(report, ladder[fit.rung]),
                 ladder[fit.rung].jpeg_quality};
   if (!fit.fits)
     throw Refusal(RefusalReason::Size, TooLargeMessage(fit.pdf.size(), rules.max_bytes),
                   "smallest output " + std::to_string(fit.pdf.size()) + " bytes at " +
-                      std::to_string(ladder[fit.rung].dpi) + " dpi");
+                      std::to_string(report.fit.dpi) + " dpi, JPEG quality " +
+                      std::to_string(report.fit.jpeg_quality));
   EnsurePagesReadable(fit.pdf, report);
   if (fit.pdf.size() > rules.max_bytes)  // a qpdf mend may add a few bytes
     throw Refusal(RefusalReason::Size, TooLargeMessage(fit.pdf.size(), rules.max_bytes),

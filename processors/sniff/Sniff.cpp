@@ -44,9 +44,7 @@ bool EndsWithMarker(std::string_view bytes, std::string_view marker, std::size_t
 
 SniffResult Classify(std::string_view bytes) {
   if (bytes.empty()) return {FileKind::Empty, false};
-  // A PDF may have a little junk before its header; readers allow 1 KiB.
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos)
-    return {FileKind::Pdf, !EndsWithMarker(bytes, "%%EOF", 2048)};
+  if (StartsWith(bytes, "%PDF-")) return {FileKind::Pdf, !EndsWithMarker(bytes, "%%EOF", 2048)};
   if (StartsWith(bytes, "\xFF\xD8\xFF"))
     return {FileKind::Jpeg, !EndsWithMarker(bytes, "\xFF\xD9", 64)};
   if (StartsWith(bytes, "\x89PNG\r\n\x1A\n"))
@@ -64,6 +62,11 @@ SniffResult Classify(std::string_view bytes) {
   if (StartsWith(bytes, "BM")) return {FileKind::Bmp, false};
   if (StartsWith(bytes, "%!PS")) return {FileKind::PostScript, false};
   if (StartsWith(bytes, "{\\rtf")) return {FileKind::Rtf, false};
+  // A PDF may have a little junk before its header; readers allow 1 KiB. Only
+  // looked for once no other format claims the first bytes: a ZIP holding a
+  // PDF is still a ZIP.
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos)
+    return {FileKind::Pdf, !EndsWithMarker(bytes, "%%EOF", 2048)};
   if (LooksLikeText(bytes)) {
     std::string head(bytes.substr(0, 512));
     std::transform(head.begin(), head.end(), head.begin(),

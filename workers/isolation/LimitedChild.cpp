@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 
@@ -58,7 +59,8 @@ bool Drain(int fd, Clock::time_point deadline, std::size_t cap, std::string& out
     ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return true;
-    if (output.size() < cap) output.append(buffer, static_cast<std::size_t>(n));
+    std::size_t room = cap > output.size() ? cap - output.size() : 0;
+    output.append(buffer, std::min(room, static_cast<std::size_t>(n)));
   }
 }
 
