@@ -15,7 +15,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
   # test oracles and the command-line peers the benchmarks compare against
-  qpdf poppler-utils img2pdf ghostscript util-linux
+  qpdf poppler-utils img2pdf ghostscript util-linux python3
 )
 
 missing=()

@@ -60,7 +60,14 @@ TEST_P(EmptyUserPassword, IsDecryptedAsEveryReaderWould) {
 
 INSTANTIATE_TEST_SUITE_P(Handlers, EmptyUserPassword,
                          ::testing::Values(PdfEncryption::kRc4_128, PdfEncryption::kAes128,
-                                           PdfEncryption::kAes256));
+                                           PdfEncryption::kAes256),
+                         [](const ::testing::TestParamInfo<PdfEncryption>& info) {
+                           switch (info.param) {
+                             case PdfEncryption::kRc4_128: return std::string("Rc4_128");
+                             case PdfEncryption::kAes128: return std::string("Aes128");
+                             default: return std::string("Aes256");
+                           }
+                         });
 
 TEST(OpenPdf, RefusesAPdfThatNeedsAPassword) {
   EXPECT_EQ(ReasonOpening(fixtures::EncryptedPdf("secret", "owner")), RefusalReason::Encrypted);

@@ -49,6 +49,9 @@ int MillisLeft(Clock::time_point deadline) {
 bool Drain(int fd, Clock::time_point deadline, std::size_t cap, std::string& output) {
   char buffer[65536];
   for (;;) {
+    // Checked before each read: a child that keeps the pipe full must not
+    // outlive its deadline.
+    if (Clock::now() >= deadline) return false;
     pollfd p{fd, POLLIN, 0};
     int ready = poll(&p, 1, MillisLeft(deadline));
     if (ready == 0) return false;
