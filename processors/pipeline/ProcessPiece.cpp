@@ -76,6 +76,14 @@ InputReport ReportFor(const SniffedInput& input) {
   return report;
 }
 
+InputReport ReportFor(const SniffedInput& input, const OpenedPdf& opened) {
+  InputReport report = ReportFor(input);
+  report.pages = opened.pages;
+  report.repaired = opened.repaired;
+  report.decrypted = opened.decrypted;
+  return report;
+}
+
 // Builds the output for one rung of the ladder, filling `report`.
 class RungBuild {
  public:
@@ -114,10 +122,7 @@ class RungBuild {
 
   std::string RenderSinglePdfUnchecked(const ImageTarget& target) {
     OpenedPdf opened = Reopen(inputs_[0], limits_);
-    InputReport input = ReportFor(inputs_[0]);
-    input.pages = opened.pages;
-    input.repaired = opened.repaired;
-    input.decrypted = opened.decrypted;
+    InputReport input = ReportFor(inputs_[0], opened);
     input.images = DownsampleScannedImages(*opened.doc, target, limits_, 1);
     report_.inputs.push_back(std::move(input));
     report_.pages = opened.pages;
@@ -161,9 +166,7 @@ class RungBuild {
     InputReport input = ReportFor(sniffed);
     if (sniffed.kind == FileKind::Pdf) {
       OpenedPdf opened = Reopen(sniffed, limits_);
-      input.pages = opened.pages;
-      input.repaired = opened.repaired;
-      input.decrypted = opened.decrypted;
+      input = ReportFor(sniffed, opened);
       input.images = DownsampleScannedImages(*opened.doc, target, limits_, out.GetPageCount() + 1);
       if (HasSignature(*opened.doc)) report_.signature_lost = report_.signed_pdf = true;
       out.Append(*opened.doc);
@@ -194,10 +197,7 @@ bool KeepSigned(SniffedInput& input, const PieceRules& rules, const HardLimits& 
   PieceReport& report = outcome.report;
   report.signed_pdf = report.kept_original = true;
   report.pages = opened.pages;
-  InputReport row = ReportFor(input);
-  row.pages = opened.pages;
-  row.decrypted = opened.decrypted;
-  report.inputs.push_back(row);
+  report.inputs.push_back(ReportFor(input, opened));
   CheckPages(report, rules);
   std::uint64_t size = input.file->bytes.size();
   if (size > rules.max_bytes)
