@@ -11,8 +11,10 @@
 
 #include "bench/ReferenceDossierBench.h"
 #include "processors/image/VipsSession.h"
+#include "processors/ine/OpenMpThreadLimit.h"
 
 int main(int argc, char** argv) {
+  dossier::EnsureOpenMpThreadLimit(argv);
   try {
     dossier::VipsSession vips(argv[0]);
     benchmark::Initialize(&argc, argv);

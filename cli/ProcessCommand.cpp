@@ -12,6 +12,7 @@
 #include "cli/ProcessOptions.h"
 #include "ingest/policy/PiecePolicy.h"
 #include "processors/image/VipsSession.h"
+#include "processors/ine/IneReader.h"
 #include "processors/pipeline/CandidateMessages.h"
 #include "processors/pipeline/ProcessPiece.h"
 #include "workers/isolation/LimitedChild.h"
@@ -31,6 +32,7 @@ PieceRules ResolveRules(const ProcessOptions& options) {
     rules.image.floor_dpi = std::min(rules.image.floor_dpi, *options.target_dpi);
   }
   if (options.check_ine) rules.check_ine = true;
+  if (options.no_check_ine) rules.check_ine = false;
   rules.declared_ine = options.declared_ine;
   return rules;
 }
@@ -93,8 +95,10 @@ int ProcessInChild(const ProcessOptions& options, const PieceRules& rules,
                    const std::string& partial, int fd) {
   VipsSession vips("dossier");
   StderrProgress progress;
-  PieceOutcome outcome =
-      ProcessPiece(ReadInputs(options), rules, HardLimits{}, options.progress ? &progress : nullptr);
+  std::unique_ptr<IneReader> reader;
+  if (rules.check_ine) reader = std::make_unique<IneReader>();
+  PieceOutcome outcome = ProcessPiece(ReadInputs(options), rules, HardLimits{},
+                                      options.progress ? &progress : nullptr, reader.get());
   if (outcome.report.accepted && !WriteDurably(partial, outcome.pdf)) return kInternal;
   std::string json = ReportToJson(outcome.report);
   for (std::size_t done = 0; done < json.size();) {

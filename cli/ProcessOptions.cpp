@@ -6,8 +6,9 @@ namespace dossier {
 
 const char* const kProcessUsage =
     "usage: dossier process [--piece-type CODE] [--max-bytes N] [--target-dpi N]\n"
-    "                       [--check-ine] [--declared-ine INE] [--policy FILE]\n"
-    "                       [--max-seconds N] [--max-memory-mb N] [--progress]\n"
+    "                       [--check-ine | --no-check-ine] [--declared-ine INE]\n"
+    "                       [--policy FILE]"
+    " [--max-seconds N] [--max-memory-mb N] [--progress]\n"
     "                       -o OUT.pdf FILE...\n";
 
 namespace {
@@ -40,6 +41,7 @@ ProcessOptions ParseProcessOptions(const std::vector<std::string>& args) {
     else if (arg == "--max-bytes") options.max_bytes = Number(arg, value(), 1000, 100'000'000);
     else if (arg == "--target-dpi") options.target_dpi = static_cast<int>(Number(arg, value(), 72, 1200));
     else if (arg == "--check-ine") options.check_ine = true;
+    else if (arg == "--no-check-ine") options.no_check_ine = true;
     else if (arg == "--declared-ine") options.declared_ine = value();
     else if (arg == "--policy") options.policy_file = value();
     else if (arg == "-o" || arg == "--output") options.output = value();

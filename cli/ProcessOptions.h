@@ -20,6 +20,7 @@ struct ProcessOptions {
   std::optional<std::uint64_t> max_bytes;
   std::optional<int> target_dpi;
   bool check_ine = false;
+  bool no_check_ine = false;  // overrides the pièce type (benchmarks without OCR)
   std::string declared_ine;
   std::string policy_file;
   std::string output;

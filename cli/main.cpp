@@ -5,6 +5,7 @@
 
 #include "cli/PieceTypesCommand.h"
 #include "cli/ProcessCommand.h"
+#include "processors/ine/OpenMpThreadLimit.h"
 
 namespace {
 
@@ -18,6 +19,7 @@ const char* const kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  dossier::EnsureOpenMpThreadLimit(argv);
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;

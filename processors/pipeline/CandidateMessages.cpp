@@ -43,11 +43,26 @@ std::string WhatToDo(FileKind kind) {
 
 }  // namespace
 
+std::string IneSentence(const IneReport& ine) {
+  if (ine.verdict == "conforme") return " INE vérifié : " + ine.value + ".";
+  if (ine.verdict == "non_verifie" && !ine.value.empty()) return " INE lu : " + ine.value + ".";
+  if (ine.verdict == "different")
+    return " Attention : l'INE lu sur le document (" + ine.value +
+           ") ne correspond pas à celui de votre profil. Vérifiez votre profil ou le document.";
+  if (ine.verdict == "illisible")
+    return " Attention : l'INE n'a pas pu être lu sur ce document. Déposez une copie plus "
+           "nette (scan en 300 dpi, photo sans flou ni reflet).";
+  if (ine.verdict == "absent")
+    return " Attention : aucun INE n'a été trouvé sur ce document. Vérifiez qu'il s'agit du "
+           "bon document (le relevé de notes du bac porte le « N° INE »).";
+  return "";
+}
+
 std::string AcceptedMessage(const PieceReport& report, std::size_t file_count) {
   if (report.kept_original)
     return "Pièce acceptée telle quelle : ce PDF est signé électroniquement, sa signature "
            "est conservée (" + FrenchPages(report.pages) + ", " +
-           FrenchSize(report.output_bytes) + ").";
+           FrenchSize(report.output_bytes) + ")." + IneSentence(report.ine);
   std::string text = "Pièce acceptée : ";
   if (file_count > 1) text += std::to_string(file_count) + " fichiers fusionnés, ";
   text += FrenchPages(report.pages);
@@ -58,6 +73,7 @@ std::string AcceptedMessage(const PieceReport& report, std::size_t file_count) {
   else
     text += ", " + FrenchSize(report.output_bytes);
   text += ".";
+  text += IneSentence(report.ine);
   if (report.signature_lost)
     text += " Attention : la signature électronique d'un des PDF ne peut pas être conservée "
             "dans une fusion ; déposez ce PDF seul pour qu'elle reste vérifiable.";

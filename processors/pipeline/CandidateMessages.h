@@ -10,6 +10,8 @@
 namespace dossier {
 
 // Sentences shown to candidates, in the words of the eCandidat guides.
+// What the INE check found, as a sentence to append ("" when not checked).
+std::string IneSentence(const IneReport& ine);
 std::string AcceptedMessage(const PieceReport& report, std::size_t file_count);
 std::string WrongFormatMessage(const std::string& name, FileKind kind,
                                const std::vector<std::string>& formats);

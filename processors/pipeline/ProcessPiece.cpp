@@ -6,6 +6,7 @@
 #include "processors/fit/FitLadder.h"
 #include "processors/fit/FitToLimit.h"
 #include "processors/image/ImagePage.h"
+#include "processors/ine/IneCheck.h"
 #include "processors/pdf/PageIntegrity.h"
 #include "processors/pdf/PdfMessages.h"
 #include "processors/pdf/PdfOpen.h"
@@ -247,12 +248,71 @@ void EnsurePagesReadable(std::string& pdf, const PieceReport& report) {
                 name + ": page " + std::to_string(page_in_file) + ": " + defect->what);
 }
 
+std::vector<double> PageDpis(const PieceReport& report) {
+  std::vector<double> dpi(static_cast<std::size_t>(std::max(report.pages, 0)), 0.0);
+  for (const InputReport& input : report.inputs)
+    for (const ImageStat& image : input.images)
+      if (image.page >= 1 && image.page <= report.pages)
+        dpi[image.page - 1] = std::max(dpi[image.page - 1], image.dpi_after);
+  return dpi;
+}
+
+IneReport CheckPieceIne(const std::string& pdf, const PieceRules& rules, const PieceReport& report,
+                        IneReader& reader) {
+  IneCheckOptions options;
+  options.declared = rules.declared_ine;
+  options.page_dpi = PageDpis(report);
+  return CheckIne(pdf, options, reader);
+}
+
+bool Legible(const IneReport& ine) {
+  return ine.verdict == "conforme" || ine.verdict == "different" || ine.verdict == "non_verifie";
+}
+
+bool Downsampled(const PieceReport& report) {
+  for (const InputReport& input : report.inputs)
+    for (const ImageStat& image : input.images)
+      if (image.dpi_after < image.dpi_before * 0.97) return true;
+  return false;
+}
+
+// The check runs on what the gestionnaire will see. When downsampling made
+// an INE unreadable, the pièce is rendered once more at 300 dpi: kept when
+// it is legible there and still fits, reported otherwise.
+void CheckIneKeepingItLegible(RungBuild& build, std::string& pdf, const PieceRules& rules,
+                              PieceReport& report, IneReader& reader) {
+  report.ine = CheckPieceIne(pdf, rules, report, reader);
+  if (Legible(report.ine) || !Downsampled(report)) return;
+  ImageTarget sharp = rules.image;
+  sharp.dpi = std::max(sharp.dpi, 300);
+  sharp.jpeg_quality = std::max(sharp.jpeg_quality, 90);
+  PieceReport before = report;
+  std::string sharper = build.Render(sharp);
+  IneReport again = CheckPieceIne(sharper, rules, report, reader);
+  if (Legible(again) && sharper.size() <= rules.max_bytes) {
+    pdf = std::move(sharper);
+    report.ine = again;
+    report.fit.dpi = ReachedDpi(report, sharp);
+    report.fit.jpeg_quality = sharp.jpeg_quality;
+    return;
+  }
+  IneReport verdict = before.ine;
+  report = std::move(before);
+  if (Legible(again))
+    report.detail = "INE legible at 300 dpi (" + again.value + ") but the pièce is then over the limit";
+  report.ine = verdict;
+}
+
 void Assemble(std::vector<SniffedInput>& inputs, const PieceRules& rules,
-              const HardLimits& limits, PieceProgress* progress, PieceOutcome& outcome) {
+              const HardLimits& limits, PieceProgress* progress, IneReader* ine_reader,
+              PieceOutcome& outcome) {
   PieceReport& report = outcome.report;
   if (inputs.size() == 1 && inputs[0].kind == FileKind::Pdf &&
-      KeepSigned(inputs[0], rules, limits, outcome))
+      KeepSigned(inputs[0], rules, limits, outcome)) {
+    if (rules.check_ine && ine_reader)
+      report.ine = CheckPieceIne(outcome.pdf, rules, report, *ine_reader);
     return;
+  }
   RungBuild build(inputs, limits, progress, report);
   std::vector<ImageTarget> ladder = FitLadder(rules.image);
   bool pages_checked = false;
@@ -276,6 +336,10 @@ void Assemble(std::vector<SniffedInput>& inputs, const PieceRules& rules,
   if (fit.pdf.size() > rules.max_bytes)  // a qpdf mend may add a few bytes
     throw Refusal(RefusalReason::Size, TooLargeMessage(fit.pdf.size(), rules.max_bytes),
                   "mended output of " + std::to_string(fit.pdf.size()) + " bytes");
+  if (rules.check_ine && ine_reader) {
+    if (progress) progress->OnStep("ine", 0, 1);
+    CheckIneKeepingItLegible(build, fit.pdf, rules, report, *ine_reader);
+  }
   outcome.pdf = std::move(fit.pdf);
 }
 
@@ -290,7 +354,8 @@ void Refuse(PieceOutcome& outcome, const Refusal& refusal) {
 }  // namespace
 
 PieceOutcome ProcessPiece(const std::vector<InputFile>& inputs, const PieceRules& rules,
-                          const HardLimits& limits, PieceProgress* progress) {
+                          const HardLimits& limits, PieceProgress* progress,
+                          IneReader* ine_reader) {
   auto start = std::chrono::steady_clock::now();
   QuietPodofo();
   PieceOutcome outcome;
@@ -302,7 +367,7 @@ PieceOutcome ProcessPiece(const std::vector<InputFile>& inputs, const PieceRules
     if (inputs.empty()) throw Refusal(RefusalReason::Empty, NoFileMessage(), "no input file");
     std::vector<SniffedInput> sniffed;
     for (const InputFile& file : inputs) sniffed.push_back(SniffOne(file, rules, limits));
-    Assemble(sniffed, rules, limits, progress, outcome);
+    Assemble(sniffed, rules, limits, progress, ine_reader, outcome);
     report.accepted = true;
     report.output_bytes = outcome.pdf.size();
     report.message = AcceptedMessage(report, inputs.size());

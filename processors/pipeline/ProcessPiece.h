@@ -11,6 +11,8 @@
 
 namespace dossier {
 
+class IneReader;
+
 struct PieceOutcome {
   PieceReport report;
   std::string pdf;  // empty when refused
@@ -22,7 +24,10 @@ struct PieceOutcome {
 // report (never as exceptions); PieceCancelled and internal errors
 // (std::exception) propagate. Must run where untrusted input is allowed to
 // crash: a worker process.
+// `ine_reader` does the INE check when `rules.check_ine` asks for it (the
+// verdict stays `non_verifie` without one).
 PieceOutcome ProcessPiece(const std::vector<InputFile>& inputs, const PieceRules& rules,
-                          const HardLimits& limits = {}, PieceProgress* progress = nullptr);
+                          const HardLimits& limits = {}, PieceProgress* progress = nullptr,
+                          IneReader* ine_reader = nullptr);
 
 }  // namespace dossier

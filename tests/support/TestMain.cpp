@@ -2,9 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "processors/image/VipsSession.h"
+#include "processors/ine/OpenMpThreadLimit.h"
 #include "processors/pdf/QuietPodofo.h"
 
 int main(int argc, char** argv) {
+  dossier::EnsureOpenMpThreadLimit(argv);
   ::testing::InitGoogleTest(&argc, argv);
   dossier::VipsSession vips(argv[0]);
   dossier::QuietPodofo();

@@ -1,0 +1,70 @@
+#include "processors/ine/IneOnLine.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include "processors/ine/IneLookalikes.h"
+#include "processors/ine/IneNumber.h"
+#include "processors/ine/IneTokens.h"
+
+namespace dossier {
+namespace {
+
+// The line's alphanumeric characters, uppercased, each with its confidence:
+// tokens are found in normalised text, so their characters are matched here.
+struct Character {
+  char value;
+  float confidence;
+};
+
+std::vector<Character> Characters(const OcrLine& line) {
+  std::vector<Character> characters;
+  for (const OcrSymbol& symbol : line.symbols)
+    for (char c : symbol.text)
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        characters.push_back({static_cast<char>(std::toupper(static_cast<unsigned char>(c))),
+                              symbol.confidence});
+  return characters;
+}
+
+// Weakest confidence over the characters spelling `token`, or -1 when the
+// token cannot be found character for character.
+float TokenConfidence(const std::vector<Character>& characters, const std::string& token) {
+  if (token.empty() || characters.size() < token.size()) return -1;
+  for (std::size_t start = 0; start + token.size() <= characters.size(); ++start) {
+    bool match = true;
+    float weakest = 100;
+    for (std::size_t i = 0; i < token.size() && match; ++i) {
+      match = characters[start + i].value == token[i];
+      weakest = std::min(weakest, characters[start + i].confidence);
+    }
+    if (match) return weakest;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<IneLineRead> ReadIneOnLine(const OcrLine& line) {
+  std::vector<std::string> tokens = FindIneTokens(line.Text());
+  if (tokens.empty()) return std::nullopt;
+  std::vector<Character> characters = Characters(line);
+  std::optional<IneLineRead> first;
+  for (const std::string& token : tokens) {
+    IneLineRead read;
+    read.raw = token;
+    read.min_confidence = std::max(0.0f, TokenConfidence(characters, token));
+    std::vector<IneCandidate> candidates = IneCandidatesFromOcr(token);
+    if (!candidates.empty()) {
+      read.value = candidates.front().value;
+      read.variant = candidates.front().variant;
+      read.corrections = candidates.front().corrections;
+      return read;  // the first token that reads as a valid INE wins
+    }
+    if (!first) first = read;
+  }
+  return first;
+}
+
+}  // namespace dossier

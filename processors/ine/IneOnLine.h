@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "processors/ine/IneVariant.h"
+#include "processors/ine/OcrLine.h"
+
+namespace dossier {
+
+// An INE read on one OCR line.
+struct IneLineRead {
+  std::string raw;        // the token as Tesseract spelt it, normalised
+  std::string value;      // the valid INE after look-alike correction; empty if none
+  IneVariant variant = IneVariant::Rnie;
+  int corrections = 0;    // look-alikes fixed (O→0, I→1, …)
+  float min_confidence = 0;  // weakest character of the token
+};
+
+// The first INE-shaped token of `line` and what it reads as. nullopt when
+// the line holds none.
+std::optional<IneLineRead> ReadIneOnLine(const OcrLine& line);
+
+}  // namespace dossier

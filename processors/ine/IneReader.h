@@ -1,0 +1,55 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vips/vips8>
+
+#include "processors/ine/IneOnLine.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace dossier {
+
+// What OCR found on one page.
+struct IneOcrResult {
+  bool anchor = false;               // an INE label (« N° INE », « BEA », …) was read
+  std::optional<IneLineRead> read;   // the number, read again at full resolution
+  int rotation = 0;                  // degrees the page was turned to read it
+  int lines_read = 0;                // lines recognised to find it (cost)
+};
+
+// Reads the INE on a page image, reading only what it must: the page's text
+// lines are found by layout analysis on a 150-dpi copy and recognised one at
+// a time from the top until an INE label or number shows; that one line is
+// then read again from the full-resolution image, deskewed and scaled to
+// about 24-pixel characters, as a single line (PSM 7). A page with nothing
+// upright is turned as Tesseract's orientation detection says and read once
+// more.
+//
+// Owns its Tesseract engines (French LSTM model, and the orientation model
+// on first need). Loading costs ~150 ms: create one per thread, once, and
+// reuse it; it is not thread-safe.
+class IneReader {
+ public:
+  IneReader();
+  ~IneReader();
+  IneReader(const IneReader&) = delete;
+  IneReader& operator=(const IneReader&) = delete;
+
+  // `page`: 8-bit grey, upright as a reader sees the page; `dpi` its resolution.
+  IneOcrResult ReadPage(const vips::VImage& page, double dpi);
+
+ private:
+  struct Location;
+  Location Locate(const vips::VImage& small, double small_dpi);
+  std::optional<IneLineRead> ReadLineAtFullResolution(const vips::VImage& page, double scale,
+                                                      const Location& where);
+  int DetectRotation(const vips::VImage& small, double small_dpi);
+
+  std::unique_ptr<tesseract::TessBaseAPI> text_;
+  std::unique_ptr<tesseract::TessBaseAPI> orientation_;  // loaded on first need
+};
+
+}  // namespace dossier
