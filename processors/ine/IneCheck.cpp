@@ -87,7 +87,9 @@ IneReport CheckIne(const std::string& pdf, const IneCheckOptions& options, IneRe
     if (ocr.read && !ocr.read->value.empty() && ocr.read->min_confidence >= options.min_confidence)
       return Found(ocr.read->value, ocr.read->variant, "ocr", ocr.read->min_confidence / 100.0,
                    page + 1, options.declared);
-    if ((ocr.anchor || ocr.read) && !unreadable)
+    // A label, a number that does not read, or a page that does not read
+    // at all: the INE may be there, nobody can tell.
+    if ((ocr.anchor || ocr.read || !ocr.legible_page) && !unreadable)
       unreadable = Unreadable("ocr", ocr.read ? ocr.read->min_confidence / 100.0 : -1, page + 1);
   }
   if (unreadable) return *unreadable;

@@ -3,6 +3,7 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -17,6 +18,8 @@ constexpr double kLocateDpi = 150;      // enough for layout and labels, a quart
 constexpr int kMaxLinesPerPage = 80;    // a page of text; past it, stop looking
 constexpr double kReadLineHeight = 36;  // px: characters come out 20–30 px high
 constexpr double kMinOrientationConfidence = 2.0;
+constexpr int kProbeLines = 6;          // lines read before judging a page unreadable as it lies
+constexpr float kReadableLine = 60;     // mean line confidence of a page a person reads
 
 struct LineBox {
   int left = 0, top = 0, right = 0, bottom = 0;
@@ -46,7 +49,17 @@ void SetImage(tesseract::TessBaseAPI& api, const GreyPixels& pixels, double dpi)
   api.SetSourceResolution(static_cast<int>(dpi + 0.5));
 }
 
-std::vector<LineBox> TextLines(tesseract::TessBaseAPI& api) {
+// Tesseract's thresholding crashes on a rectangle that is empty or leaves
+// the image (seen with layout boxes of turned pages): clip, and drop slivers.
+bool ClipToImage(LineBox& line, int width, int height) {
+  line.left = std::max(0, line.left);
+  line.top = std::max(0, line.top);
+  line.right = std::min(width, line.right);
+  line.bottom = std::min(height, line.bottom);
+  return line.right - line.left >= 8 && line.bottom - line.top >= 6;
+}
+
+std::vector<LineBox> TextLines(tesseract::TessBaseAPI& api, int width, int height) {
   std::vector<LineBox> lines;
   api.SetPageSegMode(tesseract::PSM_AUTO);
   std::unique_ptr<tesseract::PageIterator> it(api.AnalyseLayout());
@@ -55,6 +68,7 @@ std::vector<LineBox> TextLines(tesseract::TessBaseAPI& api) {
     LineBox line;
     if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom))
       continue;
+    if (!ClipToImage(line, width, height)) continue;
     int x1, y1, x2, y2;
     if (it->Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2) && x2 != x1)
       line.angle = std::atan2(static_cast<double>(y2 - y1), static_cast<double>(x2 - x1));
@@ -70,6 +84,7 @@ OcrLine RecogniseLine(tesseract::TessBaseAPI& api) {
   if (api.Recognize(nullptr) != 0) return line;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it || it->Empty(tesseract::RIL_SYMBOL)) return line;
+  line.confidence = it->Confidence(tesseract::RIL_TEXTLINE);
   do {
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
     if (!text) continue;
@@ -103,6 +118,8 @@ struct IneReader::Location {
   LineBox line;                        // in the 150-dpi copy
   std::optional<IneLineRead> read;     // what the 150-dpi pass read there
   int lines_read = 0;
+  float mean_confidence = 0;           // over the lines read
+  bool legible() const { return lines_read > 0 && mean_confidence >= kReadableLine; }
 };
 
 IneReader::IneReader() : text_(std::make_unique<tesseract::TessBaseAPI>()) {
@@ -125,10 +142,15 @@ IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dp
   GreyPixels pixels = ToGrey(small);
   SetImage(*text_, pixels, small_dpi);
   int since_label = -1;
-  for (const LineBox& box : TextLines(*text_)) {
+  float confidence_sum = 0;
+  for (const LineBox& box : TextLines(*text_, pixels.width, pixels.height)) {
     text_->SetRectangle(box.left, box.top, box.right - box.left, box.bottom - box.top);
     OcrLine line = RecogniseLine(*text_);
     ++where.lines_read;
+    confidence_sum += line.confidence;
+    where.mean_confidence = confidence_sum / static_cast<float>(where.lines_read);
+    // Upside down, sideways or too degraded: no use reading the rest as it lies.
+    if (!where.found && where.lines_read == kProbeLines && !where.legible()) break;
     if (since_label >= 0) ++since_label;
     bool anchor = HasIneAnchor(line.Text());
     std::optional<IneLineRead> read = ReadIneOnLine(line);
@@ -199,7 +221,10 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi) {
   double small_dpi = dpi / scale;
   Location where = Locate(small, small_dpi);
   result.lines_read = where.lines_read;
+  result.legible_page = where.legible();
   if (!where.found) {
+    // Upside-down text can look legible line by line; orientation detection
+    // is the judge (and costs nothing on pages where the INE was found).
     int rotation = DetectRotation(small, small_dpi);
     if (rotation == 0) return result;
     upright = Rotated(page, rotation);
@@ -207,6 +232,7 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi) {
     where = Locate(small, small_dpi);
     result.rotation = rotation;
     result.lines_read += where.lines_read;
+    result.legible_page = where.legible();
     if (!where.found) return result;
   }
   result.anchor = where.anchor;

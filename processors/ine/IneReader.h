@@ -18,6 +18,9 @@ struct IneOcrResult {
   std::optional<IneLineRead> read;   // the number, read again at full resolution
   int rotation = 0;                  // degrees the page was turned to read it
   int lines_read = 0;                // lines recognised to find it (cost)
+  // The page's text reads with confidence: "no INE here" means absent, not
+  // unreadable.
+  bool legible_page = false;
 };
 
 // Reads the INE on a page image, reading only what it must: the page's text

@@ -17,6 +17,10 @@ struct OcrSymbol {
 // mean that a few sharp digits would flatter.
 struct OcrLine {
   std::vector<OcrSymbol> symbols;
+  // Tesseract's confidence in the line as a whole (0–100): low for text it
+  // cannot make out or that lies upside down, even when each garbled
+  // character was read confidently.
+  float confidence = 0;
 
   // The line as text, words separated by single spaces.
   std::string Text() const;

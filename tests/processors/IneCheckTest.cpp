@@ -1,0 +1,172 @@
+// The INE check end to end: generated documents through the whole pipeline,
+// the verdict read on the output the gestionnaire will see.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "ingest/policy/PiecePolicy.h"
+#include "processors/ine/IneNumber.h"
+#include "processors/ine/IneReader.h"
+#include "processors/pipeline/ProcessPiece.h"
+#include "tests/fixtures/BornDigitalPdf.h"
+#include "tests/fixtures/PhonePhotoJpeg.h"
+#include "tests/fixtures/SampleTexts.h"
+#include "tests/fixtures/ScanJpeg.h"
+#include "tests/fixtures/ScannedPdf.h"
+#include "tests/fixtures/TextPage.h"
+
+namespace dossier {
+namespace {
+
+const std::string kBea = "1234567890V";
+
+fixtures::TextPageSpec Releve(const std::string& ine, int dpi) {
+  fixtures::TextPageSpec spec;
+  spec.lines = fixtures::ReleveNotesBacLines(ine);
+  spec.dpi = dpi;
+  spec.grey = true;
+  spec.noise_sigma = 6;
+  spec.skew_degrees = 0.6;
+  spec.bold_lines = 1;
+  return spec;
+}
+
+class IneCheckTest : public ::testing::Test {
+ protected:
+  IneReport Check(const std::string& name, const std::string& bytes, const std::string& declared) {
+    PieceRules rules = PiecePolicy::BuiltIn().RulesFor("releve_bac");
+    rules.declared_ine = declared;
+    PieceOutcome outcome = ProcessPiece({{name, bytes}}, rules, HardLimits{}, nullptr, &reader_);
+    EXPECT_TRUE(outcome.report.accepted) << outcome.report.message;
+    message_ = outcome.report.message;
+    return outcome.report.ine;
+  }
+  std::string message_;
+  static IneReader reader_;  // one per process, as one per worker thread
+};
+IneReader IneCheckTest::reader_;
+
+TEST_F(IneCheckTest, ReadsTheTextLayerOfABornDigitalTranscriptWithoutOcr) {
+  IneReport ine = Check("releve.pdf", fixtures::BornDigitalPdf({fixtures::ReleveNotesBacLines(kBea)}), kBea);
+  EXPECT_EQ(ine.verdict, "conforme");
+  EXPECT_EQ(ine.source, "text");
+  EXPECT_EQ(ine.value, kBea);
+  EXPECT_EQ(ine.variant, "bea");
+  EXPECT_NE(message_.find("INE vérifié"), std::string::npos);
+}
+
+TEST_F(IneCheckTest, ReadsA300DpiScan) {
+  IneReport ine = Check("releve.pdf", fixtures::ScannedPdf(Releve(kBea, 300), 85), kBea);
+  EXPECT_EQ(ine.verdict, "conforme");
+  EXPECT_EQ(ine.source, "ocr");
+  EXPECT_EQ(ine.page, 1);
+  EXPECT_GT(ine.confidence, 0.7);
+}
+
+TEST_F(IneCheckTest, ReadsA600DpiScanAfterItIsDownsampled) {
+  IneReport ine = Check("releve.pdf", fixtures::ScannedPdf(Releve(kBea, 600), 90), kBea);
+  EXPECT_EQ(ine.verdict, "conforme");
+  EXPECT_EQ(ine.value, kBea);
+}
+
+TEST_F(IneCheckTest, ReadsAPhonePhoto) {
+  IneReport ine = Check("IMG_2041.jpg", fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kBea), 1, 7), kBea);
+  EXPECT_EQ(ine.verdict, "conforme");
+}
+
+TEST_F(IneCheckTest, ReadsAPhonePhotoTakenSideways) {
+  IneReport ine = Check("IMG_2042.jpg", fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kBea), 6, 8), kBea);
+  EXPECT_EQ(ine.verdict, "conforme");
+}
+
+TEST_F(IneCheckTest, SaysDifferentWhenTheDeclaredIneDiffersByOneDigit) {
+  IneReport ine = Check("releve.pdf", fixtures::ScannedPdf(Releve(kBea, 300), 85), "1234567891V");
+  EXPECT_EQ(ine.verdict, "different");
+  EXPECT_EQ(ine.value, kBea);
+  EXPECT_NE(message_.find("ne correspond pas"), std::string::npos);
+}
+
+TEST_F(IneCheckTest, SaysNonVerifieWithTheValueWhenNothingIsDeclared) {
+  IneReport ine = Check("releve.pdf", fixtures::ScannedPdf(Releve(kBea, 300), 85), "");
+  EXPECT_EQ(ine.verdict, "non_verifie");
+  EXPECT_EQ(ine.value, kBea);
+}
+
+class IneVariantTest : public IneCheckTest, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(IneVariantTest, ReadsEachVariantOnAScan) {
+  std::string ine = GetParam();
+  ASSERT_TRUE(ValidateIne(ine).valid);
+  IneReport report = Check("releve.pdf", fixtures::ScannedPdf(Releve(ine, 300), 85), ine);
+  EXPECT_EQ(report.verdict, "conforme") << report.value;
+  EXPECT_EQ(report.variant, IneVariantCode(*ValidateIne(ine).variant));
+}
+
+INSTANTIATE_TEST_SUITE_P(Variants, IneVariantTest,
+                         ::testing::Values("123456789AB",   // RNIE / INES
+                                           "0123456789M",   // BEA
+                                           "A2B4C6D8E00",   // base 36
+                                           "1234A12345K"),  // apprenti
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return std::string(IneVariantCode(*ValidateIne(info.param).variant));
+                         });
+
+class IneRotationTest : public IneCheckTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(IneRotationTest, ReadsAPageScannedTurned) {
+  fixtures::TextPageSpec spec = Releve(kBea, 300);
+  vips::VImage page = fixtures::RenderTextPage(spec);
+  VipsAngle angle = GetParam() == 90 ? VIPS_ANGLE_D90 : GetParam() == 180 ? VIPS_ANGLE_D180 : VIPS_ANGLE_D270;
+  std::string jpeg = fixtures::ScanJpegOfPage(page.rot(angle), 85);
+  IneReport ine = Check("scan.jpg", jpeg, kBea);
+  EXPECT_EQ(ine.verdict, "conforme");
+}
+
+INSTANTIATE_TEST_SUITE_P(Quarters, IneRotationTest, ::testing::Values(90, 180, 270));
+
+TEST_F(IneCheckTest, ReadsAPageSkewedByThreeDegrees) {
+  fixtures::TextPageSpec spec = Releve(kBea, 300);
+  spec.skew_degrees = 3;
+  EXPECT_EQ(Check("releve.pdf", fixtures::ScannedPdf(spec, 85), kBea).verdict, "conforme");
+}
+
+// Copies a person could not read must be `illisible`, never `conforme`.
+TEST_F(IneCheckTest, FlagsABlurredCopyIllisible) {
+  fixtures::TextPageSpec spec = Releve(kBea, 300);
+  spec.blur_sigma = 7;
+  IneReport ine = Check("releve.pdf", fixtures::ScannedPdf(spec, 85), kBea);
+  EXPECT_NE(ine.verdict, "conforme");
+  EXPECT_EQ(ine.verdict, "illisible");
+}
+
+TEST_F(IneCheckTest, FlagsAFadedCopyIllisible) {
+  fixtures::TextPageSpec spec = Releve(kBea, 300);
+  spec.contrast = 0.06;
+  spec.noise_sigma = 10;
+  IneReport ine = Check("releve.pdf", fixtures::ScannedPdf(spec, 85), kBea);
+  EXPECT_NE(ine.verdict, "conforme");
+  EXPECT_TRUE(ine.verdict == "illisible" || ine.verdict == "absent") << ine.verdict;
+}
+
+TEST_F(IneCheckTest, FlagsA100DpiScanIllisible) {
+  // A 100-dpi scan of a faded photocopy in small print, saved at low quality.
+  fixtures::TextPageSpec spec = Releve(kBea, 100);
+  spec.noise_sigma = 16;
+  spec.font_points = 7;
+  spec.blur_sigma = 1.0;
+  spec.contrast = 0.45;
+  IneReport ine = Check("releve.jpg", fixtures::ScanJpeg(spec, 25), kBea);
+  EXPECT_NE(ine.verdict, "conforme");
+  EXPECT_EQ(ine.verdict, "illisible");
+}
+
+TEST_F(IneCheckTest, SaysAbsentWhenTheDocumentHasNoIne) {
+  fixtures::TextPageSpec spec = Releve(kBea, 300);
+  spec.lines = fixtures::BulletinTrimestrielLines(1);
+  IneReport ine = Check("bulletin.pdf", fixtures::ScannedPdf(spec, 85), kBea);
+  EXPECT_EQ(ine.verdict, "absent");
+  EXPECT_NE(message_.find("aucun INE"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dossier
