@@ -9,6 +9,7 @@
 #include <exception>
 #include <vips/vips8>
 
+#include "bench/IneCheckBench.h"
 #include "bench/ReferenceDossierBench.h"
 #include "processors/image/VipsSession.h"
 #include "processors/ine/OpenMpThreadLimit.h"
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     // The fixtures are generated with libvips' default threading (not
     // measured), the benchmarks run on one thread.
     dossier::bench::RegisterReferenceDossierBenchmarks();
+    dossier::bench::RegisterIneCheckBenchmarks();
     vips_concurrency_set(1);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -9,7 +9,7 @@ packages=(
   # document processing
   libpodofo-dev libvips-dev libqpdf-dev libpoppler-cpp-dev
   libtesseract-dev tesseract-ocr-fra tesseract-ocr-eng
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-liberation2
   # service
   libpoco-dev libmysqlcppconn-dev mariadb-server
   # tests and benchmarks

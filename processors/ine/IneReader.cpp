@@ -18,6 +18,7 @@ constexpr double kLocateDpi = 150;      // enough for layout and labels, a quart
 constexpr int kMaxLinesPerPage = 80;    // a page of text; past it, stop looking
 constexpr double kReadLineHeight = 36;  // px: characters come out 20–30 px high
 constexpr double kMinOrientationConfidence = 2.0;
+constexpr int kFaintestInk = 24;        // grey levels between paper and ink; fainter is unreadable
 constexpr int kProbeLines = 6;          // lines read before judging a page unreadable as it lies
 constexpr float kReadableLine = 60;     // mean line confidence of a page a person reads
 
@@ -92,6 +93,22 @@ OcrLine RecogniseLine(tesseract::TessBaseAPI& api) {
                             it->IsAtBeginningOf(tesseract::RIL_WORD)});
   } while (it->Next(tesseract::RIL_SYMBOL));
   return line;
+}
+
+// Grey levels between the paper (median) and the darkest ink (0.5th
+// percentile), measured on a half-size copy whose box filter averages sensor
+// noise away. A photocopy faded to nothing has almost none; Tesseract's
+// layout analysis would spend seconds on its noise for no result.
+int InkContrast(const vips::VImage& page) {
+  vips::VImage cumulative = page.shrink(2, 2).cast(VIPS_FORMAT_UCHAR).hist_find().hist_cum();
+  double total = cumulative(255, 0)[0];
+  int ink = 0, paper = 0;
+  for (int level = 0; level < 256; ++level) {
+    double below = cumulative(level, 0)[0] / total;
+    if (below < 0.005) ink = level + 1;
+    if (below < 0.5) paper = level + 1;
+  }
+  return paper - ink;
 }
 
 bool Better(const std::optional<IneLineRead>& a, const std::optional<IneLineRead>& b) {
@@ -219,9 +236,22 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi) {
   vips::VImage upright = page;
   vips::VImage small = scale > 1 ? page.resize(1 / scale) : page;
   double small_dpi = dpi / scale;
+  small = small.copy_memory();  // read by several passes below
+  if (InkContrast(small) < kFaintestInk) return result;  // legible_page stays false
   Location where = Locate(small, small_dpi);
   result.lines_read = where.lines_read;
   result.legible_page = where.legible();
+  double where_scale = scale;  // full-resolution pixels per pixel of `where`
+  if (!where.found && scale > 1) {
+    // Small print the 150-dpi copy blurs away: look again with every pixel.
+    Location full = Locate(page, dpi);
+    result.lines_read += full.lines_read;
+    result.legible_page = result.legible_page || full.legible();
+    if (full.found) {
+      where = full;
+      where_scale = 1;
+    }
+  }
   if (!where.found) {
     // Upside-down text can look legible line by line; orientation detection
     // is the judge (and costs nothing on pages where the INE was found).
@@ -236,7 +266,7 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi) {
     if (!where.found) return result;
   }
   result.anchor = where.anchor;
-  std::optional<IneLineRead> full = ReadLineAtFullResolution(upright, scale, where);
+  std::optional<IneLineRead> full = ReadLineAtFullResolution(upright, where_scale, where);
   result.read = Better(full, where.read) ? full : where.read;
   return result;
 }

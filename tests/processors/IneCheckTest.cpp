@@ -170,3 +170,25 @@ TEST_F(IneCheckTest, SaysAbsentWhenTheDocumentHasNoIne) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Small print that 150 dpi blurs away: the pipeline must not compress the
+// INE into illegibility when 300 dpi still fits the limit.
+TEST_F(IneCheckTest, KeepsTheResolutionTheIneNeedsWhenItFits) {
+  fixtures::TextPageSpec spec = Releve(kBea, 300);
+  spec.font_points = 3.5;
+  spec.noise_sigma = 3;
+  PieceRules rules = PiecePolicy::BuiltIn().RulesFor("releve_bac");
+  rules.declared_ine = kBea;
+  PieceOutcome outcome =
+      ProcessPiece({{"releve.pdf", fixtures::ScannedPdf(spec, 85)}}, rules, HardLimits{}, nullptr, &reader_);
+  ASSERT_TRUE(outcome.report.accepted) << outcome.report.message;
+  EXPECT_EQ(outcome.report.ine.verdict, "conforme") << outcome.report.detail;
+  EXPECT_EQ(outcome.report.fit.dpi, 300);
+  EXPECT_LE(outcome.pdf.size(), rules.max_bytes);
+}
+
+}  // namespace
+}  // namespace dossier
