@@ -29,7 +29,11 @@ for dir in "$samples"/*/; do
   files=("$dir"*)
   report="$out/$code.json"
   set +e
-  "$build/dossier" process --piece-type "$code" -o "$out/$code.pdf" "${files[@]}" >"$report"
+  declared=()
+  # The sample relevé carries the INE the fixtures print on it; a candidate's
+  # profile would declare it.
+  [ "$code" = releve_bac ] && declared=(--declared-ine 1234567890V)
+  "$build/dossier" process --piece-type "$code" "${declared[@]}" -o "$out/$code.pdf" "${files[@]}" >"$report"
   set -e
   python3 - "$report" "$code" <<'PY'
 import json, sys

@@ -43,6 +43,21 @@ char LookalikeDigit(char c) {
   }
 }
 
+// The letter a digit stands for when it sits where only a letter can: a
+// digit there cannot be right, so the mapping is forced, not a guess.
+char LookalikeLetter(char c) {
+  switch (c) {
+    case '0': return 'O';
+    case '1': return 'I';
+    case '2': return 'Z';
+    case '4': return 'A';
+    case '5': return 'S';
+    case '6': return 'G';
+    case '8': return 'B';
+    default: return '\0';
+  }
+}
+
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -74,6 +89,12 @@ std::optional<IneCandidate> FitIneShape(std::string_view normalised, IneVariant 
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     char& c = fit.value[i];
     if (pattern[i] != 'D') {
+      // Only where a key will check the letter: in a format-only INE a 1
+      // could as well be a T as an I.
+      if (IsDigit(c) && pattern[i] != 'X' && variant == IneVariant::Bea) {
+        c = LookalikeLetter(c);
+        ++fit.corrections;
+      }
       if (!Fits(pattern[i], c)) return std::nullopt;
     } else if (!IsDigit(c)) {
       c = LookalikeDigit(c);
@@ -86,6 +107,9 @@ std::optional<IneCandidate> FitIneShape(std::string_view normalised, IneVariant 
 
 std::vector<IneCandidate> IneCandidatesFromOcr(std::string_view token) {
   std::string normalised = NormaliseIne(token);
+  // Read as printed: no correction is offered against a valid reading.
+  IneValidation as_read = ValidateIne(normalised);
+  if (as_read.valid) return {IneCandidate{normalised, *as_read.variant, 0}};
   std::vector<IneCandidate> found;
   for (IneVariant variant : kVariants) {
     std::optional<IneCandidate> fit = FitIneShape(normalised, variant);
@@ -98,6 +122,47 @@ std::vector<IneCandidate> IneCandidatesFromOcr(std::string_view token) {
     return a.corrections < b.corrections;
   });
   return found;
+}
+
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+// Pairs OCR confuses, both ways. In a base-36 INE, G/6 and L/1 are left
+// out: their values differ by a multiple of 5, which the key cannot see.
+bool Confusable(char printed, char read, bool base36_position) {
+  if (printed == read) return true;
+  auto pair = [&](char a, char b) {
+    return (printed == a && read == b) || (printed == b && read == a);
+  };
+  if (pair('0', 'O') || pair('0', 'Q') || pair('1', 'I') || pair('5', 'S') || pair('8', 'B') ||
+      pair('2', 'Z'))
+    return true;
+  return !base36_position && (pair('1', 'L') || pair('6', 'G'));
+}
+
+}  // namespace
+
+bool ReadsAs(std::string_view read, std::string_view declared) {
+  IneValidation valid = ValidateIne(declared);
+  if (!valid.valid || read.size() != declared.size()) return false;
+  std::string_view pattern = Pattern(*valid.variant);
+  bool keyed = *valid.variant == IneVariant::Bea || *valid.variant == IneVariant::Base36;
+  for (std::size_t i = 0; i < declared.size(); ++i) {
+    bool letter_position = pattern[i] != 'D' && pattern[i] != 'X';
+    // Without a key, a letter read as a digit could be any of several.
+    if (letter_position && !keyed && read[i] != declared[i]) return false;
+    if (!Confusable(declared[i], read[i], pattern[i] == 'X')) return false;
+  }
+  return true;
+}
+
+bool ShowsAnotherIne(std::string_view read, std::string_view declared) {
+  if (!ValidateIne(declared).valid || read.size() != declared.size()) return false;
+  for (std::size_t i = 0; i < declared.size(); ++i)
+    if (IsDigit(read[i]) && IsDigit(declared[i]) && read[i] != declared[i]) return true;
+  return false;
 }
 
 }  // namespace dossier

@@ -18,7 +18,9 @@ struct IneLineRead {
 };
 
 // The first INE-shaped token of `line` and what it reads as. nullopt when
-// the line holds none.
-std::optional<IneLineRead> ReadIneOnLine(const OcrLine& line);
+// the line holds none. When the candidate's `declared` INE is given and the
+// line shows it up to look-alikes (ReadsAs), that reading wins: the
+// declared value settles what OCR cannot tell apart (O/0, S/5, …).
+std::optional<IneLineRead> ReadIneOnLine(const OcrLine& line, const std::string& declared = "");
 
 }  // namespace dossier

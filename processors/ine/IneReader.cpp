@@ -1,5 +1,6 @@
 #include "processors/ine/IneReader.h"
 
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -16,16 +17,22 @@ namespace {
 
 constexpr double kLocateDpi = 150;      // enough for layout and labels, a quarter of 300 dpi's pixels
 constexpr int kMaxLinesPerPage = 80;    // a page of text; past it, stop looking
-constexpr double kReadLineHeight = 36;  // px: characters come out 20–30 px high
+// A last reading of a line allowed only what an INE and its label are made
+// of: serif letters then cannot turn into punctuation (J as ']' or ')', 7 as
+// '/').
+constexpr const char* kIneCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 :°";
+
+// One way of reading a line at full resolution.
+struct Reading {
+  double line_height;  // px: 36 puts characters at 20–30 px
+  bool restricted;     // to kIneCharacters
+};
+constexpr Reading kReadings[] = {{36, false}, {24, false}, {48, false}, {36, true}};
 constexpr double kMinOrientationConfidence = 2.0;
 constexpr int kFaintestInk = 24;        // grey levels between paper and ink; fainter is unreadable
+constexpr int kNoisyPaper = 4;          // paper spread (grey levels) past which layout needs a filter
 constexpr int kProbeLines = 6;          // lines read before judging a page unreadable as it lies
 constexpr float kReadableLine = 60;     // mean line confidence of a page a person reads
-
-struct LineBox {
-  int left = 0, top = 0, right = 0, bottom = 0;
-  double angle = 0;  // baseline slope, radians
-};
 
 // Pixels owned by GLib, handed to Tesseract (which copies them).
 struct GreyPixels {
@@ -52,7 +59,7 @@ void SetImage(tesseract::TessBaseAPI& api, const GreyPixels& pixels, double dpi)
 
 // Tesseract's thresholding crashes on a rectangle that is empty or leaves
 // the image (seen with layout boxes of turned pages): clip, and drop slivers.
-bool ClipToImage(LineBox& line, int width, int height) {
+bool ClipToImage(TextLineBox& line, int width, int height) {
   line.left = std::max(0, line.left);
   line.top = std::max(0, line.top);
   line.right = std::min(width, line.right);
@@ -60,13 +67,13 @@ bool ClipToImage(LineBox& line, int width, int height) {
   return line.right - line.left >= 8 && line.bottom - line.top >= 6;
 }
 
-std::vector<LineBox> TextLines(tesseract::TessBaseAPI& api, int width, int height) {
-  std::vector<LineBox> lines;
+std::vector<TextLineBox> TextLines(tesseract::TessBaseAPI& api, int width, int height) {
+  std::vector<TextLineBox> lines;
   api.SetPageSegMode(tesseract::PSM_AUTO);
   std::unique_ptr<tesseract::PageIterator> it(api.AnalyseLayout());
   if (!it) return lines;
   do {
-    LineBox line;
+    TextLineBox line;
     if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &line.left, &line.top, &line.right, &line.bottom))
       continue;
     if (!ClipToImage(line, width, height)) continue;
@@ -75,6 +82,12 @@ std::vector<LineBox> TextLines(tesseract::TessBaseAPI& api, int width, int heigh
       line.angle = std::atan2(static_cast<double>(y2 - y1), static_cast<double>(x2 - x1));
     lines.push_back(line);
   } while (it->Next(tesseract::RIL_TEXTLINE) && lines.size() < kMaxLinesPerPage);
+  // Reading order, not block order: a number set under its label may belong
+  // to another layout block, listed much later.
+  std::stable_sort(lines.begin(), lines.end(), [](const TextLineBox& a, const TextLineBox& b) {
+    int tolerance = std::min(a.bottom - a.top, b.bottom - b.top) / 2;
+    return a.top + tolerance < b.top || (std::abs(a.top - b.top) <= tolerance && a.left < b.left);
+  });
   return lines;
 }
 
@@ -95,20 +108,31 @@ OcrLine RecogniseLine(tesseract::TessBaseAPI& api) {
   return line;
 }
 
-// Grey levels between the paper (median) and the darkest ink (0.5th
-// percentile), measured on a half-size copy whose box filter averages sensor
-// noise away. A photocopy faded to nothing has almost none; Tesseract's
-// layout analysis would spend seconds on its noise for no result.
-int InkContrast(const vips::VImage& page) {
+// What a page's grey levels say before any OCR, measured on a half-size copy
+// whose box filter averages some sensor noise away.
+struct PageTone {
+  int ink_contrast = 0;  // paper (median) minus darkest ink (0.5th percentile)
+  int paper_noise = 0;   // median minus 25th percentile: about 0.67 sigma of the paper
+};
+
+// A photocopy faded to nothing has almost no ink contrast; a noisy scan has
+// a wide paper. Tesseract's layout analysis spends seconds on either.
+PageTone MeasureTone(const vips::VImage& page) {
   vips::VImage cumulative = page.shrink(2, 2).cast(VIPS_FORMAT_UCHAR).hist_find().hist_cum();
   double total = cumulative(255, 0)[0];
-  int ink = 0, paper = 0;
+  int ink = 0, quarter = 0, paper = 0;
   for (int level = 0; level < 256; ++level) {
     double below = cumulative(level, 0)[0] / total;
     if (below < 0.005) ink = level + 1;
+    if (below < 0.25) quarter = level + 1;
     if (below < 0.5) paper = level + 1;
   }
-  return paper - ink;
+  return {paper - ink, paper - quarter};
+}
+
+int DigitCount(const std::string& text) {
+  return static_cast<int>(std::count_if(text.begin(), text.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 bool Better(const std::optional<IneLineRead>& a, const std::optional<IneLineRead>& b) {
@@ -132,8 +156,14 @@ vips::VImage Rotated(const vips::VImage& image, int degrees) {
 struct IneReader::Location {
   bool anchor = false;
   bool found = false;
-  LineBox line;                        // in the 150-dpi copy
+  TextLineBox line;                        // in the 150-dpi copy
   std::optional<IneLineRead> read;     // what the 150-dpi pass read there
+  // A label without its number: the label's line and the lines after it,
+  // to be read again at full resolution, where the number may show.
+  std::vector<TextLineBox> around_label;
+  // Lines rich in digits that read as nothing at 150 dpi: a label and a
+  // number both garbled there may still read at full resolution.
+  std::vector<TextLineBox> digit_lines;
   int lines_read = 0;
   float mean_confidence = 0;           // over the lines read
   bool legible() const { return lines_read > 0 && mean_confidence >= kReadableLine; }
@@ -144,6 +174,7 @@ IneReader::IneReader() : text_(std::make_unique<tesseract::TessBaseAPI>()) {
   // libgomp loads (see OpenMpThreadLimit.h): Tesseract's LSTM loops ask for
   // their own thread counts, which omp_set_num_threads does not cap.
   text_->SetVariable("debug_file", "/dev/null");
+  setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's clipping notes are not our log's business
   if (text_->Init(nullptr, "fra", tesseract::OEM_LSTM_ONLY) != 0)
     throw std::runtime_error("Tesseract: the French model (tesseract-ocr-fra) cannot be loaded");
 }
@@ -153,14 +184,21 @@ IneReader::~IneReader() {
   text_->End();
 }
 
-IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dpi) {
-  constexpr int kLinesAfterLabel = 2;  // a number may sit under its label
+IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dpi,
+                                     const std::string& declared, bool noisy) {
+  constexpr int kLinesAfterLabel = 3;  // a number may sit under or beside its label
   Location where;
+  // Layout analysis of a noisy page on a median-filtered copy: its specks
+  // cost seconds (10 s on a noisy 100-dpi scan, 0.5 s filtered). The filter
+  // costs 60 ms, so clean pages go without; lines are read unfiltered.
+  GreyPixels quiet = ToGrey(noisy ? small.median(3) : small);
+  SetImage(*text_, quiet, small_dpi);
+  std::vector<TextLineBox> boxes = TextLines(*text_, quiet.width, quiet.height);
   GreyPixels pixels = ToGrey(small);
   SetImage(*text_, pixels, small_dpi);
   int since_label = -1;
   float confidence_sum = 0;
-  for (const LineBox& box : TextLines(*text_, pixels.width, pixels.height)) {
+  for (const TextLineBox& box : boxes) {
     text_->SetRectangle(box.left, box.top, box.right - box.left, box.bottom - box.top);
     OcrLine line = RecogniseLine(*text_);
     ++where.lines_read;
@@ -170,8 +208,11 @@ IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dp
     if (!where.found && where.lines_read == kProbeLines && !where.legible()) break;
     if (since_label >= 0) ++since_label;
     bool anchor = HasIneAnchor(line.Text());
-    std::optional<IneLineRead> read = ReadIneOnLine(line);
+    std::optional<IneLineRead> read = ReadIneOnLine(line, declared);
     bool valid_number = read && !read->value.empty();
+    if (anchor || since_label >= 0) where.around_label.push_back(box);
+    if (!anchor && !read && DigitCount(line.Text()) >= 8 && where.digit_lines.size() < 3)
+      where.digit_lines.push_back(box);
     if (anchor || valid_number) {
       where.found = true;
       if (anchor && !where.anchor) since_label = 0;
@@ -189,26 +230,43 @@ IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dp
 
 std::optional<IneLineRead> IneReader::ReadLineAtFullResolution(const vips::VImage& page,
                                                                double scale,
-                                                               const Location& where) {
-  const LineBox& box = where.line;
-  double height = (box.bottom - box.top) * scale;
-  double pad_y = height * 0.35 + std::fabs(std::sin(box.angle)) * (box.right - box.left) * scale / 2;
-  double pad_x = height * 0.5;
-  int left = std::max(0, static_cast<int>(box.left * scale - pad_x));
-  int top = std::max(0, static_cast<int>(box.top * scale - pad_y));
-  int right = std::min(page.width(), static_cast<int>(box.right * scale + pad_x));
-  int bottom = std::min(page.height(), static_cast<int>(box.bottom * scale + pad_y));
+                                                               const TextLineBox& box,
+                                                               const std::string& declared,
+                                                               double line_height,
+                                                               bool restricted) {
+  double width = (box.right - box.left) * scale;
+  double box_height = (box.bottom - box.top) * scale;
+  double slope = std::fabs(std::sin(box.angle));
+  // A tilted line's box is taller than its text: the text itself, levelled,
+  // is about the box height less the rise across the line.
+  double text_height = std::max(box_height - slope * width, box_height * 0.4);
+  double pad_y = box_height * 0.35;
+  double pad_x = text_height * 0.5;
+  double centre_x = (box.left + box.right) * scale / 2, centre_y = (box.top + box.bottom) * scale / 2;
+  int left = std::max(0, static_cast<int>(centre_x - width / 2 - pad_x));
+  int top = std::max(0, static_cast<int>(centre_y - box_height / 2 - pad_y));
+  int right = std::min(page.width(), static_cast<int>(centre_x + width / 2 + pad_x));
+  int bottom = std::min(page.height(), static_cast<int>(centre_y + box_height / 2 + pad_y));
   if (right - left < 8 || bottom - top < 8) return std::nullopt;
   vips::VImage crop = page.extract_area(left, top, right - left, bottom - top);
-  if (std::fabs(box.angle) > 0.005)  // ~0.3°: level the line before reading it
+  if (std::fabs(box.angle) > 0.005) {  // ~0.3°: level the line, then keep only its band
     crop = crop.similarity(vips::VImage::option()
                                ->set("angle", -box.angle * 180 / M_PI)
                                ->set("background", std::vector<double>{255}));
-  double zoom = kReadLineHeight / std::max(1.0, height);
+    // Pieces of the lines above and below would be read as part of this one.
+    int band = std::min(crop.height(), static_cast<int>(text_height * 1.6 + 0.5));
+    double line_y = (centre_y - top) * crop.height() / static_cast<double>(bottom - top);
+    int band_top = std::clamp(static_cast<int>(line_y - band / 2.0), 0, crop.height() - band);
+    crop = crop.extract_area(0, band_top, crop.width(), band);
+  }
+  double zoom = line_height / std::max(1.0, text_height * 1.3);
   if (zoom < 0.9 || zoom > 1.1) crop = crop.resize(zoom);
   GreyPixels pixels = ToGrey(crop);
   SetImage(*text_, pixels, 300);
-  return ReadIneOnLine(RecogniseLine(*text_));
+  if (restricted) text_->SetVariable("tessedit_char_whitelist", kIneCharacters);
+  OcrLine line = RecogniseLine(*text_);
+  if (restricted) text_->SetVariable("tessedit_char_whitelist", "");
+  return ReadIneOnLine(line, declared);
 }
 
 int IneReader::DetectRotation(const vips::VImage& small, double small_dpi) {
@@ -230,27 +288,41 @@ int IneReader::DetectRotation(const vips::VImage& small, double small_dpi) {
   return (360 - degrees) % 360;  // Tesseract says how the text is turned; undo it
 }
 
-IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi) {
+IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi,
+                                 const std::string& declared) {
   IneOcrResult result;
   double scale = dpi > kLocateDpi * 1.15 ? dpi / kLocateDpi : 1.0;
   vips::VImage upright = page;
   vips::VImage small = scale > 1 ? page.resize(1 / scale) : page;
   double small_dpi = dpi / scale;
   small = small.copy_memory();  // read by several passes below
-  if (InkContrast(small) < kFaintestInk) return result;  // legible_page stays false
-  Location where = Locate(small, small_dpi);
+  PageTone tone = MeasureTone(small);
+  if (tone.ink_contrast < kFaintestInk) return result;  // legible_page stays false
+  bool noisy = tone.paper_noise >= kNoisyPaper;
+  Location where = Locate(small, small_dpi, declared, noisy);
   result.lines_read = where.lines_read;
   result.legible_page = where.legible();
   double where_scale = scale;  // full-resolution pixels per pixel of `where`
   if (!where.found && scale > 1) {
     // Small print the 150-dpi copy blurs away: look again with every pixel.
-    Location full = Locate(page, dpi);
+    Location full = Locate(page, dpi, declared, noisy);
     result.lines_read += full.lines_read;
     result.legible_page = result.legible_page || full.legible();
     if (full.found) {
       where = full;
       where_scale = 1;
     }
+  }
+  if (!where.found && where.legible()) {
+    for (const TextLineBox& line : where.digit_lines)
+      for (const Reading& reading : kReadings) {
+        std::optional<IneLineRead> full = ReadLineAtFullResolution(
+            upright, where_scale, line, declared, reading.line_height, reading.restricted);
+        if (full && !full->value.empty()) {
+          result.read = full;
+          return result;
+        }
+      }
   }
   if (!where.found) {
     // Upside-down text can look legible line by line; orientation detection
@@ -259,15 +331,36 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi) {
     if (rotation == 0) return result;
     upright = Rotated(page, rotation);
     small = Rotated(small, rotation);
-    where = Locate(small, small_dpi);
+    where = Locate(small, small_dpi, declared, noisy);
     result.rotation = rotation;
     result.lines_read += where.lines_read;
     result.legible_page = where.legible();
     if (!where.found) return result;
   }
   result.anchor = where.anchor;
-  std::optional<IneLineRead> full = ReadLineAtFullResolution(upright, where_scale, where);
-  result.read = Better(full, where.read) ? full : where.read;
+  result.read = where.read;
+  std::vector<TextLineBox> lines{where.line};
+  if (!where.read || where.read->value.empty()) lines = where.around_label;
+  // A number the coarse pass already read as valid needs one confirming
+  // reading; a line it could not read gets every way of reading.
+  bool coarse_valid = where.read && !where.read->value.empty();
+  for (const TextLineBox& line : lines) {
+    // Tesseract's LSTM has sizes it reads best, and they vary with the font:
+    // a line that does not validate at one size gets a second and a third
+    // opinion (seen: « MFW » read « MEW » at 36 px, right at 24 px).
+    for (const Reading& reading : kReadings) {
+      if (coarse_valid && &reading != &kReadings[0]) break;
+      std::optional<IneLineRead> full = ReadLineAtFullResolution(
+          upright, where_scale, line, declared, reading.line_height, reading.restricted);
+      // The 150-dpi pass only locates: a valid full-resolution reading wins
+      // even when Tesseract was surer of its coarse one.
+      if (full && !full->value.empty()) {
+        result.read = full;
+        return result;
+      }
+      if (Better(full, result.read)) result.read = full;
+    }
+  }
   return result;
 }
 

@@ -2,9 +2,11 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vips/vips8>
 
 #include "processors/ine/IneOnLine.h"
+#include "processors/ine/TextLineBox.h"
 
 namespace tesseract {
 class TessBaseAPI;
@@ -41,14 +43,18 @@ class IneReader {
   IneReader(const IneReader&) = delete;
   IneReader& operator=(const IneReader&) = delete;
 
-  // `page`: 8-bit grey, upright as a reader sees the page; `dpi` its resolution.
-  IneOcrResult ReadPage(const vips::VImage& page, double dpi);
+  // `page`: 8-bit grey, upright as a reader sees the page; `dpi` its
+  // resolution; `declared` the candidate's INE when known (see ReadIneOnLine).
+  IneOcrResult ReadPage(const vips::VImage& page, double dpi, const std::string& declared = "");
 
  private:
   struct Location;
-  Location Locate(const vips::VImage& small, double small_dpi);
+  Location Locate(const vips::VImage& small, double small_dpi, const std::string& declared,
+                  bool noisy);
   std::optional<IneLineRead> ReadLineAtFullResolution(const vips::VImage& page, double scale,
-                                                      const Location& where);
+                                                      const TextLineBox& line,
+                                                      const std::string& declared,
+                                                      double line_height, bool restricted);
   int DetectRotation(const vips::VImage& small, double small_dpi);
 
   std::unique_ptr<tesseract::TessBaseAPI> text_;

@@ -162,10 +162,21 @@ std::vector<std::string> FindIneTokens(std::string_view text) {
   return tokens;
 }
 
+// How OCR spells « INE » on a coarse scan: E read as F, I as 1 or l. Only
+// accepted right after « N° », where nothing else would stand.
+bool LooksLikeIneAfterNumero(const std::vector<std::string>& words, std::size_t i) {
+  static const char* const kMisreadings[] = {"INF", "1NE", "LNE", "1NF", "IME"};
+  bool after_numero = i > 0 && (words[i - 1] == "N" || words[i - 1] == "NO" || words[i - 1] == "N°");
+  for (const char* misreading : kMisreadings)
+    if (words[i] == misreading) return after_numero;
+  return false;
+}
+
 bool HasIneAnchor(std::string_view line) {
   std::vector<std::string> words = Words(line);
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "INE" || words[i] == "BEA") return true;
+    if (LooksLikeIneAfterNumero(words, i)) return true;
     if (words[i] == "IDENTIFIANT" && i + 1 < words.size() && words[i + 1] == "NATIONAL")
       return true;
   }

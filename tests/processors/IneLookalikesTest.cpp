@@ -74,21 +74,53 @@ TEST(IneLookalikes, CorrectsTheKeyDigitOfABase36) {
 }
 
 TEST(IneLookalikes, LeavesTheFirstTenCharactersOfABase36AsRead) {
-  // In a base-36 INE, O is a letter like any other: "O2B4C6D8E0…" is not
-  // read as "02B4C6D8E0…", whose key differs.
+  // In a base-36 INE, O is a letter like any other; its key is too weak
+  // (one chance in ten) to tell a right reading from a lucky one.
   std::string ten = "02B4C6D8E0";
   std::string misread = "O" + ten.substr(1) + Base36Key(ten);
   ASSERT_FALSE(ValidateIne(misread).valid);
   EXPECT_TRUE(IneCandidatesFromOcr(misread).empty());
 }
 
-TEST(IneLookalikes, NeverInventsALetterFromADigit) {
-  // 8 for B in an RNIE letter position, 1 for I/L in a BEA key position.
-  ASSERT_FALSE(ValidateIne("123456789A8").valid);
-  EXPECT_TRUE(IneCandidatesFromOcr("123456789A8").empty());
-  ASSERT_FALSE(ValidateIne("12345678901").valid);
-  EXPECT_TRUE(IneCandidatesFromOcr("12345678901").empty());
+TEST(IneLookalikes, ReadsAsTheDeclaredIneThroughLookalikes) {
+  EXPECT_TRUE(ReadsAs("SMSOIL3SAL1", "5MS0IL3SAL1"));  // base 36, S/5 and O/0
+  EXPECT_TRUE(ReadsAs("I23456789OV", "1234567890V"));  // BEA digits
+  EXPECT_TRUE(ReadsAs("OUD1ZS8L900", "OUD1ZS8L9Q0"));  // Q read as 0
 }
+
+TEST(IneLookalikes, DoesNotReadAsTheDeclaredIneWhenACharacterReallyDiffers) {
+  EXPECT_FALSE(ReadsAs("1234567891V", "1234567890V"));   // another digit
+  EXPECT_FALSE(ReadsAs("AVHOFMEWT11", "AVHOFMFWT11"));   // E is not F
+  EXPECT_FALSE(ReadsAs("2001A021721", "2001A02172I"));   // apprenti: 1 could be I or T
+  EXPECT_FALSE(ReadsAs("G2B4C6D8E00", "62B4C6D8E00"));   // base 36: G/6 escapes the key
+  EXPECT_FALSE(ReadsAs("1234567890V", "1234567890W"));   // declared invalid
+}
+
+TEST(IneLookalikes, ReadsADigitInALetterPositionAsItsLetter) {
+  // A digit cannot stand where only a letter can; where the BEA key checks
+  // it, 8 is read as B.
+  std::string ten = "2468013575";
+  std::string key = BeaKey(ten);
+  ASSERT_EQ(key, "B") << "pick ten digits whose key is B";
+  std::vector<IneCandidate> bea = IneCandidatesFromOcr(ten + "8");
+  ASSERT_EQ(bea.size(), 1u);
+  EXPECT_EQ(bea[0].value, ten + "B");
+  EXPECT_EQ(bea[0].corrections, 1);
+}
+
+TEST(IneLookalikes, LeavesALetterOfAFormatOnlyIneUnguessed) {
+  // Printed 8360A90266T, read 8360A902661: the 1 could be an I or a T, and
+  // no key would tell, so nothing is offered.
+  EXPECT_TRUE(IneCandidatesFromOcr("8360A902661").empty());
+}
+
+TEST(IneLookalikes, StillRefusesALetterThatFailsTheKey) {
+  // 1 in the BEA key position would be an I, which no BEA key uses.
+  ASSERT_FALSE(ValidateIne("12345678901").valid);
+  for (const IneCandidate& candidate : IneCandidatesFromOcr("12345678901"))
+    EXPECT_NE(candidate.variant, IneVariant::Bea);
+}
+
 
 TEST(IneLookalikes, RefusesLettersInDigitPositionsWhenNoLookalikeApplies) {
   for (const char* token : {"12345Z7890V", "A234567890V", "1234567E90V", "12345678Z0M"})
@@ -157,6 +189,18 @@ TEST(IneLookalikes, FitsAShapeWithoutCheckingTheKey) {
   EXPECT_FALSE(FitIneShape("I234567B90W", IneVariant::Rnie).has_value());
   EXPECT_FALSE(FitIneShape("I234567B90W", IneVariant::Base36).has_value());
   EXPECT_FALSE(FitIneShape("I234567B90W", IneVariant::Apprenti).has_value());
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(IneLookalikes, SeesAnotherIneInADigitThatDiffers) {
+  EXPECT_TRUE(ShowsAnotherIne("2001A021721", "2001A02572I"));   // 1 where 5 is declared
+  EXPECT_FALSE(ShowsAnotherIne("8360A902661", "8360A90266T"));  // only the letter is unsure
+  EXPECT_FALSE(ShowsAnotherIne("I234567890V", "1234567890V"));  // a look-alike, not a digit
 }
 
 }  // namespace

@@ -93,3 +93,16 @@ TEST(IneTokens, AnchorsOnlyOnWholeWords) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(IneTokens, AnchorsOnACoarseMisreadingOfTheLabelOnlyAfterNumero) {
+  EXPECT_TRUE(HasIneAnchor("N°INF"));
+  EXPECT_TRUE(HasIneAnchor("N° 1NE : 1234567890V"));
+  EXPECT_FALSE(HasIneAnchor("INF 101 : algorithmique"));
+  EXPECT_FALSE(HasIneAnchor("Note 1NE"));
+}
+
+}  // namespace
+}  // namespace dossier
