@@ -34,6 +34,7 @@
 #include <vips/vips8>
 
 #include "ingest/policy/PiecePolicy.h"
+#include "processors/core/JsonWriter.h"
 #include "processors/image/VipsSession.h"
 #include "processors/ine/IneReader.h"
 #include "processors/ine/IneVariant.h"
@@ -601,35 +602,6 @@ void PrintTable(const Summary& summary, const std::vector<Result>& results, cons
   }
 }
 
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string Number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.4g", value);
@@ -646,7 +618,7 @@ std::string Json(const Summary& summary, const std::vector<Result>& results, con
   for (const Row& row : summary.rows) {
     json += first ? "\n" : ",\n";
     first = false;
-    json += "    {\"capture\": " + JsonString(row.name) +
+    json += "    {\"capture\": " + JsonQuote(row.name) +
             ", \"degraded\": " + (row.degraded ? "true" : "false") +
             ", \"pages\": " + std::to_string(row.pages) +
             ", \"declared_differs\": " + std::to_string(row.mistyped) +
@@ -676,21 +648,21 @@ std::string Json(const Summary& summary, const std::vector<Result>& results, con
     json += first ? "\n" : ",\n";
     first = false;
     json += "    {\"index\": " + std::to_string(result.page.index) +
-            ", \"capture\": " + JsonString(Info(result.page.capture).code) +
-            ", \"variant\": " + JsonString(IneVariantCode(result.page.variant)) +
-            ", \"label\": " + JsonString(IneLabelCode(result.page.document.label)) +
-            ", \"font\": " + JsonString(result.page.document.font) +
+            ", \"capture\": " + JsonQuote(Info(result.page.capture).code) +
+            ", \"variant\": " + JsonQuote(IneVariantCode(result.page.variant)) +
+            ", \"label\": " + JsonQuote(IneLabelCode(result.page.document.label)) +
+            ", \"font\": " + JsonQuote(result.page.document.font) +
             ", \"font_points\": " + Number(result.page.document.font_points) +
-            ", \"printed\": " + JsonString(result.page.printed) +
-            ", \"declared\": " + JsonString(result.page.declared) +
-            ", \"expected\": " + JsonString(result.Expected()) +
-            ", \"verdict\": " + JsonString(result.ran ? result.verdict : "error") +
-            ", \"value\": " + JsonString(result.value) +
+            ", \"printed\": " + JsonQuote(result.page.printed) +
+            ", \"declared\": " + JsonQuote(result.page.declared) +
+            ", \"expected\": " + JsonQuote(result.Expected()) +
+            ", \"verdict\": " + JsonQuote(result.ran ? result.verdict : "error") +
+            ", \"value\": " + JsonQuote(result.value) +
             ", \"confidence\": " + Number(result.confidence) +
             ", \"wrong_conforme\": " + (result.WrongConforme() ? "true" : "false") +
-            ", \"error\": " + JsonString(result.error) +
-            ", \"about\": " + JsonString(result.page.Describe()) +
-            ", \"reading\": " + JsonString(result.reading) + "}";
+            ", \"error\": " + JsonQuote(result.error) +
+            ", \"about\": " + JsonQuote(result.page.Describe()) +
+            ", \"reading\": " + JsonQuote(result.reading) + "}";
   }
   json += first ? "]\n}\n" : "\n  ]\n}\n";
   return json;
