@@ -102,7 +102,8 @@ IneReport CheckIne(const std::string& pdf, const IneCheckOptions& options, IneRe
     // enough to know the document shows another INE than the declared one.
     if (ocr.read && ocr.read->value.empty() && ocr.read->min_confidence >= options.min_confidence &&
         ShowsAnotherIne(ocr.read->raw, NormaliseIne(options.declared))) {
-      IneReport report = Found(ocr.read->raw, *ValidateIne(NormaliseIne(options.declared)).variant,
+      std::string expected = NormaliseIne(options.declared);
+      IneReport report = Found(BestReading(ocr.read->raw, expected), *ValidateIne(expected).variant,
                                "ocr", ocr.read->min_confidence / 100.0, page + 1, options.declared);
       report.verdict = "different";
       return report;

@@ -137,7 +137,7 @@ bool Confusable(char printed, char read, bool base36_position) {
     return (printed == a && read == b) || (printed == b && read == a);
   };
   if (pair('0', 'O') || pair('0', 'Q') || pair('1', 'I') || pair('5', 'S') || pair('8', 'B') ||
-      pair('2', 'Z'))
+      pair('2', 'Z') || pair('4', 'A'))
     return true;
   return !base36_position && (pair('1', 'L') || pair('6', 'G'));
 }
@@ -151,8 +151,11 @@ bool ReadsAs(std::string_view read, std::string_view declared) {
   bool keyed = *valid.variant == IneVariant::Bea || *valid.variant == IneVariant::Base36;
   for (std::size_t i = 0; i < declared.size(); ++i) {
     bool letter_position = pattern[i] != 'D' && pattern[i] != 'X';
-    // Without a key, a letter read as a digit could be any of several.
-    if (letter_position && !keyed && read[i] != declared[i]) return false;
+    // Without a key, a letter read as a digit could be any of several; only
+    // a round O read as 0 is left, since no digit can stand there.
+    if (letter_position && !keyed && read[i] != declared[i] &&
+        !(declared[i] == 'O' && read[i] == '0'))
+      return false;
     if (!Confusable(declared[i], read[i], pattern[i] == 'X')) return false;
   }
   return true;
@@ -160,9 +163,36 @@ bool ReadsAs(std::string_view read, std::string_view declared) {
 
 bool ShowsAnotherIne(std::string_view read, std::string_view declared) {
   if (!ValidateIne(declared).valid || read.size() != declared.size()) return false;
-  for (std::size_t i = 0; i < declared.size(); ++i)
-    if (IsDigit(read[i]) && IsDigit(declared[i]) && read[i] != declared[i]) return true;
+  for (std::size_t i = 0; i < declared.size(); ++i) {
+    if (!IsDigit(declared[i])) continue;
+    // The digit the read character stands for: itself, or the digit its
+    // look-alike letter hides (an O is a 0, never a 5).
+    char digit = IsDigit(read[i]) ? read[i] : LookalikeDigit(read[i]);
+    if (digit != '\0' && digit != declared[i]) return true;
+  }
   return false;
+}
+
+std::string BestReading(std::string_view read, std::string_view declared) {
+  std::string best(read);
+  IneValidation valid = ValidateIne(declared);
+  if (!valid.valid || read.size() != declared.size()) return best;
+  std::string_view pattern = Pattern(*valid.variant);
+  for (std::size_t i = 0; i < best.size(); ++i) {
+    bool letter_position = pattern[i] != 'D' && pattern[i] != 'X';
+    if (letter_position && IsDigit(best[i]) && LookalikeLetter(best[i]) != '\0')
+      best[i] = LookalikeLetter(best[i]);
+    if (pattern[i] == 'D' && !IsDigit(best[i]) && LookalikeDigit(best[i]) != '\0')
+      best[i] = LookalikeDigit(best[i]);
+    // Base 36 allows both: the declared character's kind is the better guess.
+    if (pattern[i] == 'X' && IsDigit(declared[i]) && !IsDigit(best[i]) &&
+        LookalikeDigit(best[i]) != '\0')
+      best[i] = LookalikeDigit(best[i]);
+    if (pattern[i] == 'X' && !IsDigit(declared[i]) && IsDigit(best[i]) &&
+        LookalikeLetter(best[i]) != '\0')
+      best[i] = LookalikeLetter(best[i]);
+  }
+  return best;
 }
 
 }  // namespace dossier

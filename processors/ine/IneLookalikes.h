@@ -36,9 +36,16 @@ std::vector<IneCandidate> IneCandidatesFromOcr(std::string_view token);
 bool ReadsAs(std::string_view read, std::string_view declared);
 
 // True when `read` certainly is not the `declared` INE (which must be
-// valid): a position where both show a digit, and not the same one. A letter
-// read as a digit (or a digit as a letter) is what OCR does; a digit read as
-// another digit, with confidence, is evidence. `different` needs it.
+// valid): where the declared INE has a digit, the reading shows another one,
+// or a letter that can only hide another one (an O is a 0, never a 5). A
+// digit read where a letter is declared is what OCR does; a different digit,
+// read with confidence, is evidence. `different` needs it.
 bool ShowsAnotherIne(std::string_view read, std::string_view declared);
+
+// `read` as the declared INE's shape says it must be spelt: look-alike
+// digits in letter positions become letters, look-alike letters in digit
+// positions digits. For showing what a document says when it is certainly
+// another INE; never a basis for `conforme`.
+std::string BestReading(std::string_view read, std::string_view declared);
 
 }  // namespace dossier

@@ -166,7 +166,9 @@ struct IneReader::Location {
   std::vector<TextLineBox> digit_lines;
   int lines_read = 0;
   float mean_confidence = 0;           // over the lines read
-  bool legible() const { return lines_read > 0 && mean_confidence >= kReadableLine; }
+  // A page of text gives several lines; one readable speck does not make a
+  // legible page.
+  bool legible() const { return lines_read >= 3 && mean_confidence >= kReadableLine; }
 };
 
 IneReader::IneReader() : text_(std::make_unique<tesseract::TessBaseAPI>()) {

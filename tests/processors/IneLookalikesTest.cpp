@@ -86,6 +86,8 @@ TEST(IneLookalikes, ReadsAsTheDeclaredIneThroughLookalikes) {
   EXPECT_TRUE(ReadsAs("SMSOIL3SAL1", "5MS0IL3SAL1"));  // base 36, S/5 and O/0
   EXPECT_TRUE(ReadsAs("I23456789OV", "1234567890V"));  // BEA digits
   EXPECT_TRUE(ReadsAs("OUD1ZS8L900", "OUD1ZS8L9Q0"));  // Q read as 0
+  EXPECT_TRUE(ReadsAs("FLIRHNAXRE2", "FL1RHN4XRE2"));  // base 36, I/1 and A/4
+  EXPECT_TRUE(ReadsAs("3482A786300", "3482A78630O"));  // apprenti ending in the letter O
 }
 
 TEST(IneLookalikes, DoesNotReadAsTheDeclaredIneWhenACharacterReallyDiffers) {
@@ -201,6 +203,14 @@ TEST(IneLookalikes, SeesAnotherIneInADigitThatDiffers) {
   EXPECT_TRUE(ShowsAnotherIne("2001A021721", "2001A02572I"));   // 1 where 5 is declared
   EXPECT_FALSE(ShowsAnotherIne("8360A902661", "8360A90266T"));  // only the letter is unsure
   EXPECT_FALSE(ShowsAnotherIne("I234567890V", "1234567890V"));  // a look-alike, not a digit
+  EXPECT_TRUE(ShowsAnotherIne("YEBYOPLLBJ5", "YEBY5PLLBJ5"));   // an O is a 0, never a 5
+  EXPECT_FALSE(ShowsAnotherIne("1570812286J", "157081228JJ"));  // a digit where a letter is
+}
+
+TEST(IneLookalikes, SpellsTheBestReadingInTheDeclaredShape) {
+  EXPECT_EQ(BestReading("2001A021721", "2001A02572I"), "2001A02172I");
+  EXPECT_EQ(BestReading("I234567890V", "1234567891W"), "1234567890V");
+  EXPECT_EQ(BestReading("YEBYOPLLBJ5", "YEBY5PLLBJ5"), "YEBY0PLLBJ5");  // base 36: a digit declared there
 }
 
 }  // namespace
