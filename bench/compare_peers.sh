@@ -27,6 +27,9 @@
 # default none: the script as universities run it), KEEP_WORK=1 keeps the
 # working directory (inputs and both sets of outputs) and prints its path.
 set -euo pipefail
+# dossier re-executes itself to set this when its INE check runs; set here,
+# no timing ever includes that.
+export OMP_THREAD_LIMIT=1
 
 usage() {
   echo "usage: $0 BUILD_DIR [RUNS]" >&2

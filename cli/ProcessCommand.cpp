@@ -13,6 +13,7 @@
 #include "ingest/policy/PiecePolicy.h"
 #include "processors/image/VipsSession.h"
 #include "processors/ine/IneReader.h"
+#include "processors/ine/OpenMpThreadLimit.h"
 #include "processors/pipeline/CandidateMessages.h"
 #include "processors/pipeline/ProcessPiece.h"
 #include "workers/isolation/LimitedChild.h"
@@ -129,8 +130,9 @@ std::string ChildFailureReport(const ChildResult& result, const PieceRules& rule
   return ReportToJson(report);
 }
 
-int Run(const ProcessOptions& options) {
+int Run(const ProcessOptions& options, char** argv) {
   PieceRules rules = ResolveRules(options);
+  if (rules.check_ine) EnsureOpenMpThreadLimit(argv);  // before anything else runs
   std::uint64_t input_bytes = TotalInputBytes(options);
   std::string partial = options.output + ".partial";
   ChildLimits limits;
@@ -166,9 +168,9 @@ int Run(const ProcessOptions& options) {
 
 }  // namespace
 
-int RunProcessCommand(const std::vector<std::string>& args) {
+int RunProcessCommand(const std::vector<std::string>& args, char** argv) {
   try {
-    return Run(ParseProcessOptions(args));
+    return Run(ParseProcessOptions(args), argv);
   } catch (const UsageError& error) {
     std::cerr << "dossier process: " << error.what() << "\n" << kProcessUsage;
     return kUsage;

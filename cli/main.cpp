@@ -5,7 +5,6 @@
 
 #include "cli/PieceTypesCommand.h"
 #include "cli/ProcessCommand.h"
-#include "processors/ine/OpenMpThreadLimit.h"
 
 namespace {
 
@@ -19,14 +18,13 @@ const char* const kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
-  dossier::EnsureOpenMpThreadLimit(argv);
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;
   }
   std::string command = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
-  if (command == "process") return dossier::RunProcessCommand(args);
+  if (command == "process") return dossier::RunProcessCommand(args, argv);
   if (command == "piece-types") return dossier::RunPieceTypesCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -6,6 +6,8 @@
 #   scripts/run.sh                 data in ./data
 #   DOSSIER_DATA_DIR=/srv/dossier scripts/run.sh
 set -euo pipefail
+# One OpenMP thread per Tesseract: set here, dossier need not re-execute itself.
+export OMP_THREAD_LIMIT=${OMP_THREAD_LIMIT:-1}
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=${BUILD_DIR:-build}
