@@ -96,16 +96,6 @@ tesseract::TessBaseAPI& WholePageEngine() {
   return *api;
 }
 
-// ProcessPiece.cpp, PageDpis: what the pipeline passes as IneCheckOptions::page_dpi.
-std::vector<double> PageDpis(const PieceReport& report) {
-  std::vector<double> dpi(static_cast<std::size_t>(std::max(report.pages, 0)), 0.0);
-  for (const InputReport& input : report.inputs)
-    for (const ImageStat& image : input.images)
-      if (image.page >= 1 && image.page <= report.pages)
-        dpi[image.page - 1] = std::max(dpi[image.page - 1], image.dpi_after);
-  return dpi;
-}
-
 std::size_t VisibleChars(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return !std::isspace(static_cast<unsigned char>(c));
@@ -125,7 +115,7 @@ void Build(IneCase& c) {
     return;
   }
   c.pdf = std::move(outcome.pdf);
-  c.page_dpi = PageDpis(outcome.report);
+  c.page_dpi = PageImageDpis(outcome.report);
   PopplerPages pages(c.pdf);
   c.scanned = VisibleChars(pages.Text(0)) < kScanTextChars;
   const double dpi = c.page_dpi.empty() ? 0 : c.page_dpi[0];

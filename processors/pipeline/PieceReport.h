@@ -63,4 +63,8 @@ struct PieceReport {
 // The report as the contract's JSON object.
 std::string ReportToJson(const PieceReport& report);
 
+// Resolution of each output page's images (0 for a page without one): what
+// the INE check renders a scanned page at.
+std::vector<double> PageImageDpis(const PieceReport& report);
+
 }  // namespace dossier

@@ -248,20 +248,11 @@ void EnsurePagesReadable(std::string& pdf, const PieceReport& report) {
                 name + ": page " + std::to_string(page_in_file) + ": " + defect->what);
 }
 
-std::vector<double> PageDpis(const PieceReport& report) {
-  std::vector<double> dpi(static_cast<std::size_t>(std::max(report.pages, 0)), 0.0);
-  for (const InputReport& input : report.inputs)
-    for (const ImageStat& image : input.images)
-      if (image.page >= 1 && image.page <= report.pages)
-        dpi[image.page - 1] = std::max(dpi[image.page - 1], image.dpi_after);
-  return dpi;
-}
-
 IneReport CheckPieceIne(const std::string& pdf, const PieceRules& rules, const PieceReport& report,
                         IneReader& reader) {
   IneCheckOptions options;
   options.declared = rules.declared_ine;
-  options.page_dpi = PageDpis(report);
+  options.page_dpi = PageImageDpis(report);
   return CheckIne(pdf, options, reader);
 }
 
