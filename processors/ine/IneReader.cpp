@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -271,6 +272,24 @@ std::optional<IneLineRead> IneReader::ReadLineAtFullResolution(const vips::VImag
   return ReadIneOnLine(line, declared);
 }
 
+std::optional<IneLineRead> IneReader::ReadLines(const vips::VImage& page, double scale,
+                                                const std::vector<TextLineBox>& lines,
+                                                const std::string& declared, std::size_t ways) {
+  std::optional<IneLineRead> best;
+  for (const TextLineBox& line : lines) {
+    // Tesseract's LSTM has sizes it reads best, and they vary with the font:
+    // a line that does not validate at one size gets more opinions (seen:
+    // « MFW » read « MEW » at 36 px, right at 24 px).
+    for (std::size_t i = 0; i < ways && i < std::size(kReadings); ++i) {
+      std::optional<IneLineRead> read = ReadLineAtFullResolution(
+          page, scale, line, declared, kReadings[i].line_height, kReadings[i].restricted);
+      if (read && !read->value.empty()) return read;
+      if (Better(read, best)) best = read;
+    }
+  }
+  return best;
+}
+
 int IneReader::DetectRotation(const vips::VImage& small, double small_dpi) {
   if (!orientation_) {
     orientation_ = std::make_unique<tesseract::TessBaseAPI>();
@@ -316,15 +335,12 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi,
     }
   }
   if (!where.found && where.legible()) {
-    for (const TextLineBox& line : where.digit_lines)
-      for (const Reading& reading : kReadings) {
-        std::optional<IneLineRead> full = ReadLineAtFullResolution(
-            upright, where_scale, line, declared, reading.line_height, reading.restricted);
-        if (full && !full->value.empty()) {
-          result.read = full;
-          return result;
-        }
-      }
+    std::optional<IneLineRead> full =
+        ReadLines(upright, where_scale, where.digit_lines, declared, std::size(kReadings));
+    if (full && !full->value.empty()) {
+      result.read = full;
+      return result;
+    }
   }
   if (!where.found) {
     // Upside-down text can look legible line by line; orientation detection
@@ -344,25 +360,13 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi,
   std::vector<TextLineBox> lines{where.line};
   if (!where.read || where.read->value.empty()) lines = where.around_label;
   // A number the coarse pass already read as valid needs one confirming
-  // reading; a line it could not read gets every way of reading.
+  // reading; a line it could not read gets every way of reading. The 150-dpi
+  // pass only locates: a valid full-resolution reading wins even when
+  // Tesseract was surer of its coarse one.
   bool coarse_valid = where.read && !where.read->value.empty();
-  for (const TextLineBox& line : lines) {
-    // Tesseract's LSTM has sizes it reads best, and they vary with the font:
-    // a line that does not validate at one size gets a second and a third
-    // opinion (seen: « MFW » read « MEW » at 36 px, right at 24 px).
-    for (const Reading& reading : kReadings) {
-      if (coarse_valid && &reading != &kReadings[0]) break;
-      std::optional<IneLineRead> full = ReadLineAtFullResolution(
-          upright, where_scale, line, declared, reading.line_height, reading.restricted);
-      // The 150-dpi pass only locates: a valid full-resolution reading wins
-      // even when Tesseract was surer of its coarse one.
-      if (full && !full->value.empty()) {
-        result.read = full;
-        return result;
-      }
-      if (Better(full, result.read)) result.read = full;
-    }
-  }
+  std::optional<IneLineRead> full = ReadLines(upright, where_scale, lines, declared,
+                                              coarse_valid ? 1 : std::size(kReadings));
+  if ((full && !full->value.empty()) || Better(full, result.read)) result.read = full;
   return result;
 }
 

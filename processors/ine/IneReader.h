@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <vips/vips8>
 
 #include "processors/ine/IneOnLine.h"
@@ -55,6 +56,11 @@ class IneReader {
                                                       const TextLineBox& line,
                                                       const std::string& declared,
                                                       double line_height, bool restricted);
+  // Reads `lines` at full resolution in the first `ways` ways of reading,
+  // stopping at the first valid number; else the best reading.
+  std::optional<IneLineRead> ReadLines(const vips::VImage& page, double scale,
+                                       const std::vector<TextLineBox>& lines,
+                                       const std::string& declared, std::size_t ways);
   int DetectRotation(const vips::VImage& small, double small_dpi);
 
   std::unique_ptr<tesseract::TessBaseAPI> text_;
