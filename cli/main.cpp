@@ -3,8 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "cli/MigrateCommand.h"
 #include "cli/PieceTypesCommand.h"
 #include "cli/ProcessCommand.h"
+#include "cli/TokenCommand.h"
 
 namespace {
 
@@ -13,6 +15,8 @@ const char* const kUsage =
     "commands:\n"
     "  process      turn one pièce's files into one checked PDF, print the JSON report\n"
     "  piece-types  print the pièce types and their limits as JSON\n"
+    "  migrate      create or upgrade the workflow database\n"
+    "  token        mint a bearer token for the HTTP API\n"
     "  help         this text\n";
 
 }  // namespace
@@ -25,6 +29,8 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "process") return dossier::RunProcessCommand(args, argv);
+  if (command == "token") return dossier::RunTokenCommand(args);
+  if (command == "migrate") return dossier::RunMigrateCommand(args);
   if (command == "piece-types") return dossier::RunPieceTypesCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

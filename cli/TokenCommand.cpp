@@ -1,0 +1,73 @@
+#include "cli/TokenCommand.h"
+
+#include <ctime>
+#include <iostream>
+#include <optional>
+
+#include "server/auth/AccessToken.h"
+#include "server/auth/TokenSecret.h"
+#include "store/db/DatabaseLocation.h"
+
+namespace dossier {
+namespace {
+
+const char* const kTokenUsage =
+    "usage: dossier token --role candidat|gestionnaire|admin [--candidature ID]\n"
+    "                     [--hours N] [--data-dir DIR]\n"
+    "  A candidat token needs --candidature and lasts 30 days by default;\n"
+    "  the others last 12 hours.\n";
+
+struct TokenOptions {
+  std::string role, candidature, data_dir;
+  std::optional<long> hours;
+};
+
+bool Parse(const std::vector<std::string>& args, TokenOptions& options) {
+  for (std::size_t i = 0; i + 1 < args.size() + 1; ++i) {
+    if (i + 1 >= args.size()) return false;
+    const std::string& flag = args[i];
+    const std::string& value = args[++i];
+    if (flag == "--role") options.role = value;
+    else if (flag == "--candidature") options.candidature = value;
+    else if (flag == "--data-dir") options.data_dir = value;
+    else if (flag == "--hours") {
+      try {
+        options.hours = std::stol(value);
+      } catch (const std::exception&) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    if (i + 1 == args.size()) return true;
+  }
+  return !args.empty();
+}
+
+}  // namespace
+
+int RunTokenCommand(const std::vector<std::string>& args) {
+  TokenOptions options;
+  std::optional<TokenRole> role;
+  if (!Parse(args, options) || !(role = ParseTokenRole(options.role)) ||
+      (*role == TokenRole::Candidat && options.candidature.empty()) ||
+      (options.hours && *options.hours <= 0)) {
+    std::cerr << kTokenUsage;
+    return 2;
+  }
+  AccessGrant grant;
+  grant.role = *role;
+  grant.candidature = options.candidature;
+  long hours = options.hours.value_or(*role == TokenRole::Candidat ? 30 * 24 : 12);
+  grant.expires_at = static_cast<std::int64_t>(std::time(nullptr)) + hours * 3600;
+  try {
+    std::string secret = LoadOrCreateTokenSecret(ResolveDataDir(options.data_dir));
+    std::cout << MintToken(grant, secret) << "\n";
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "dossier token: " << error.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace dossier

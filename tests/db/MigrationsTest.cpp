@@ -1,0 +1,43 @@
+#include <gtest/gtest.h>
+
+#include "store/db/Migrations.h"
+#include "tests/db/TestDatabase.h"
+
+namespace dossier {
+namespace {
+
+TEST(Migrations, SplitStatementsDropsCommentsAndKeepsMultiLineStatements) {
+  std::vector<std::string> parts =
+      SplitStatements("-- a comment\nCREATE TABLE a (\n  x INT\n);\n\nINSERT INTO a VALUES (1);\n");
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0], "CREATE TABLE a (\n  x INT\n)");
+  EXPECT_EQ(parts[1], "INSERT INTO a VALUES (1)");
+}
+
+TEST(Migrations, FreshSchemaGetsEveryTableAndAReRunAppliesNothing) {
+  test::TestDatabase db;
+  EXPECT_EQ(db.Scalar("SELECT MAX(version) FROM schema_version"),
+            std::to_string(BuiltInMigrations().back().version));
+  for (const char* table : {"candidature", "piece_justif", "pj_cand", "piece_version", "fichier",
+                            "job", "job_run", "precheck", "upload_request", "outbox", "worker",
+                            "counter"}) {
+    EXPECT_EQ(db.Count(std::string("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                                   "table_schema = DATABASE() AND table_name = '") +
+                       table + "'"),
+              1)
+        << table;
+  }
+  MigrationResult again = Migrate(db.url());
+  EXPECT_TRUE(again.applied.empty());
+  EXPECT_EQ(again.current, BuiltInMigrations().back().version);
+}
+
+TEST(Migrations, StatusCodesOutsideECandidatsAreRejectedByTheSchema) {
+  test::TestDatabase db;
+  EXPECT_ANY_THROW(db.Scalar(
+      "INSERT INTO candidature (id, formation, status, created_at, updated_at) "
+      "VALUES ('x', 'f', 'ZZ', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))"));
+}
+
+}  // namespace
+}  // namespace dossier
