@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/AssembleCommand.h"
 #include "cli/MigrateCommand.h"
 #include "cli/PieceTypesCommand.h"
 #include "cli/ProcessCommand.h"
@@ -15,6 +16,7 @@ const char* const kUsage =
     "commands:\n"
     "  process      turn one pièce's files into one checked PDF, print the JSON report\n"
     "  piece-types  print the pièce types and their limits as JSON\n"
+    "  assemble     the whole dossier as one PDF: a cover, then every pièce\n"
     "  migrate      create or upgrade the workflow database\n"
     "  token        mint a bearer token for the HTTP API\n"
     "  help         this text\n";
@@ -30,6 +32,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "process") return dossier::RunProcessCommand(args, argv);
   if (command == "token") return dossier::RunTokenCommand(args);
+  if (command == "assemble") return dossier::RunAssembleCommand(args);
   if (command == "migrate") return dossier::RunMigrateCommand(args);
   if (command == "piece-types") return dossier::RunPieceTypesCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {

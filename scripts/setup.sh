@@ -12,6 +12,8 @@ packages=(
   fonts-dejavu-core fonts-liberation2
   # service
   libpoco-dev libmysqlcppconn-dev mariadb-server
+  # scripts/run.sh: waits for the service and shows the curl line it prints
+  curl
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
   # test oracles and the command-line peers the benchmarks compare against

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds, and runs every test
-# (unit, CLI, and the robustness run over ../shared/corpus when it exists).
-#   scripts/test.sh            everything
+# The test command: installs what is missing, builds, starts a private
+# MariaDB for the tests that need a database, and runs every test (unit,
+# database, HTTP service end to end, durability, the corpus robustness run
+# over ../shared/corpus when it exists, the INE evaluation).
+#   scripts/test.sh                 everything
 #   BUILD_DIR=… scripts/test.sh
+#   DOSSIER_TEST_DB=mysql://… scripts/test.sh   use that server (MariaDB ≥ 10.6 or MySQL ≥ 8.0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build}
@@ -10,5 +13,16 @@ build=${BUILD_DIR:-build}
 scripts/setup.sh
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j "$(nproc)"
+
+if [ -z "${DOSSIER_TEST_DB:-}" ]; then
+  dbdir="$(pwd)/$build/test-mariadb"
+  scripts/mariadb.sh stop "$dbdir"
+  rm -rf "$dbdir"
+  scripts/mariadb.sh start "$dbdir"
+  trap 'scripts/mariadb.sh stop "$dbdir"' EXIT
+  DOSSIER_TEST_DB=$(scripts/mariadb.sh url "$dbdir")
+  export DOSSIER_TEST_DB
+fi
+
 cd "$build"
 ctest --output-on-failure --timeout 900 -j "$(nproc)"

@@ -41,6 +41,14 @@ std::string DatabaseUrl::Display() const {
   return text;
 }
 
+std::string DatabaseUrl::ToString() const {
+  std::string where = socket.empty() ? host + ":" + std::to_string(port) : host;
+  std::string text = "mysql://" + user + (password.empty() ? "" : ":" + password) + "@" + where +
+                     "/" + schema;
+  if (!socket.empty()) text += "?socket=" + socket;
+  return text;
+}
+
 std::string DatabaseUrl::ConnectorHost() const {
   if (!socket.empty()) return "unix://" + socket;
   return "tcp://" + host + ":" + std::to_string(port);

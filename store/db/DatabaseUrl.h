@@ -23,6 +23,9 @@ struct DatabaseUrl {
   static DatabaseUrl Parse(const std::string& url);  // throws DatabaseUrlError
   // The URL with the password masked, for logs.
   std::string Display() const;
+  // The URL in full, to hand to a child process (through its environment,
+  // never its command line, where `ps` would show the password).
+  std::string ToString() const;
   // What Connector/C++ calls hostName: "unix:///path" or "tcp://host:port".
   std::string ConnectorHost() const;
 };

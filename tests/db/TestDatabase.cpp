@@ -37,14 +37,7 @@ TestDatabase::~TestDatabase() {
   }
 }
 
-std::string TestDatabase::UrlText() const {
-  std::string text = "mysql://" + url_.user;
-  if (!url_.password.empty()) text += ":" + url_.password;
-  text += "@" + (url_.socket.empty() ? url_.host + ":" + std::to_string(url_.port) : url_.host);
-  text += "/" + url_.schema;
-  if (!url_.socket.empty()) text += "?socket=" + url_.socket;
-  return text;
-}
+std::string TestDatabase::UrlText() const { return url_.ToString(); }
 
 std::string TestDatabase::Scalar(const std::string& query) {
   PooledConnection connection = pool_->Acquire();
@@ -52,6 +45,19 @@ std::string TestDatabase::Scalar(const std::string& query) {
   std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(query));
   if (!rows->next()) return "";
   return rows->isNull(1) ? "" : std::string(rows->getString(1));
+}
+
+}  // namespace dossier::test
+
+namespace dossier::test {
+
+std::vector<std::string> TestDatabase::Column(const std::string& query) {
+  PooledConnection connection = pool_->Acquire();
+  std::unique_ptr<sql::Statement> statement(connection->createStatement());
+  std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(query));
+  std::vector<std::string> values;
+  while (rows->next()) values.push_back(rows->isNull(1) ? "" : std::string(rows->getString(1)));
+  return values;
 }
 
 }  // namespace dossier::test

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/db/ConnectionPool.h"
 #include "store/db/DatabaseUrl.h"
@@ -24,6 +25,8 @@ class TestDatabase {
   // Runs one statement and returns the first column of the first row ("" when none).
   std::string Scalar(const std::string& query);
   long long Count(const std::string& query) { return std::stoll(Scalar(query)); }
+  // The first column of every row.
+  std::vector<std::string> Column(const std::string& query);
 
  private:
   DatabaseUrl url_;

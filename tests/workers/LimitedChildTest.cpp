@@ -227,6 +227,54 @@ TEST(LimitedChildTest, CapsOutputAtMaxOutputBytes) {
   EXPECT_EQ(result.output, sent.substr(0, std::min(result.output.size(), sent.size())));
 }
 
+TEST(LimitedChildTest, KeepRunningSayingNoKillsTheChildAsCancelled) {
+  // A worker whose lease is lost, or whose shutdown grace ran out, stops
+  // the child long before its deadline.
+  ChildLimits limits;
+  limits.wall_time = std::chrono::seconds(60);
+  limits.tick_interval = std::chrono::milliseconds(10);
+  int asked = 0;
+  ChildResult result = RunLimitedChild(
+      [](int fd) {
+        WriteAll(fd, "started");
+        for (;;) pause();
+        return 0;
+      },
+      limits, [&] { return ++asked < 3; });
+  EXPECT_EQ(result.end, End::Cancelled);
+  EXPECT_EQ(asked, 3);
+  EXPECT_EQ(result.output, "started");
+}
+
+TEST(LimitedChildTest, KeepRunningIsAskedWhileTheChildWorksAndChangesNothingWhenYes) {
+  ChildLimits limits;
+  limits.wall_time = std::chrono::seconds(60);
+  limits.tick_interval = std::chrono::milliseconds(1);
+  int asked = 0;
+  ChildResult result = RunLimitedChild(
+      [](int fd) {
+        usleep(200'000);  // long enough to be asked about, with 1 ms ticks
+        return WriteAll(fd, "report") ? 3 : 99;
+      },
+      limits, [&] { return ++asked > 0; });
+  ASSERT_EQ(result.end, End::Exited);
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(result.output, "report");
+  EXPECT_GT(asked, 0);
+}
+
+TEST(LimitedChildTest, DeadlineStillHoldsWhenKeepRunningSaysYes) {
+  ChildLimits limits = ShortLimits();
+  limits.tick_interval = std::chrono::milliseconds(10);
+  ChildResult result = RunLimitedChild(
+      [](int) {
+        for (;;) pause();
+        return 0;
+      },
+      limits, [] { return true; });
+  EXPECT_EQ(result.end, End::TimedOut);
+}
+
 TEST(LimitedChildTest, SignalNameGivesConventionalNames) {
   EXPECT_EQ(SignalName(SIGSEGV), "SIGSEGV");
   EXPECT_EQ(SignalName(SIGKILL), "SIGKILL");

@@ -45,42 +45,74 @@ int MillisLeft(Clock::time_point deadline) {
   return left.count() > 0 ? static_cast<int>(left.count()) : 0;
 }
 
-// Reads the child's output until EOF or the deadline; false on deadline.
-bool Drain(int fd, Clock::time_point deadline, std::size_t cap, std::string& output) {
+// Asks the caller's `keep_running` every interval while the child runs, and
+// remembers a "no".
+class Ticker {
+ public:
+  Ticker(const std::function<bool()>& keep_running, std::chrono::milliseconds interval)
+      : keep_running_(keep_running), interval_(interval), next_(Clock::now() + interval) {}
+
+  // False once the caller wants the child stopped.
+  bool Tick() {
+    if (!keep_running_ || stopped_ || Clock::now() < next_) return !stopped_;
+    stopped_ = !keep_running_();
+    next_ = Clock::now() + interval_;
+    return !stopped_;
+  }
+  // How long a wait may last before the next call is due, at most `bound`.
+  int MillisAtMost(int bound) const {
+    return keep_running_ ? std::min(bound, MillisLeft(next_)) : bound;
+  }
+
+ private:
+  const std::function<bool()>& keep_running_;
+  std::chrono::milliseconds interval_;
+  Clock::time_point next_;
+  bool stopped_ = false;
+};
+
+enum class Wait { Done, Deadline, Cancelled };
+
+// Reads the child's output until EOF, the deadline or a "no" from the ticker.
+Wait Drain(int fd, Clock::time_point deadline, std::size_t cap, Ticker& ticker,
+           std::string& output) {
   char buffer[65536];
   for (;;) {
     // Checked before each read: a child that keeps the pipe full must not
     // outlive its deadline.
-    if (Clock::now() >= deadline) return false;
+    if (Clock::now() >= deadline) return Wait::Deadline;
+    if (!ticker.Tick()) return Wait::Cancelled;
     pollfd p{fd, POLLIN, 0};
-    int ready = poll(&p, 1, MillisLeft(deadline));
-    if (ready == 0) return false;
+    int ready = poll(&p, 1, ticker.MillisAtMost(MillisLeft(deadline)));
+    if (ready == 0) continue;
     if (ready < 0) {
       if (errno == EINTR) continue;
-      return true;
+      return Wait::Done;
     }
     ssize_t n = read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return true;
+    if (n <= 0) return Wait::Done;
     std::size_t room = cap > output.size() ? cap - output.size() : 0;
     output.append(buffer, std::min(room, static_cast<std::size_t>(n)));
   }
 }
 
-// Waits for the child to end before the deadline; false on deadline.
-bool Reap(pid_t pid, Clock::time_point deadline, int& status) {
+// Waits for the child to end before the deadline or a "no" from the ticker.
+Wait Reap(pid_t pid, Clock::time_point deadline, Ticker& ticker, int& status) {
   for (;;) {
     pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) return true;
-    if (done < 0 && errno != EINTR) return true;
-    if (Clock::now() >= deadline) return false;
+    if (done == pid) return Wait::Done;
+    if (done < 0 && errno != EINTR) return Wait::Done;
+    if (Clock::now() >= deadline) return Wait::Deadline;
+    if (!ticker.Tick()) return Wait::Cancelled;
     usleep(2000);
   }
 }
 
 }  // namespace
 
-ChildResult RunLimitedChild(const std::function<int(int)>& body, const ChildLimits& limits) {
+ChildResult RunLimitedChild(const std::function<int(int)>& body, const ChildLimits& limits,
+                            const std::function<bool()>& keep_running) {
   ChildResult result;
   auto start = Clock::now();
   auto deadline = start + limits.wall_time;
@@ -97,13 +129,15 @@ ChildResult RunLimitedChild(const std::function<int(int)>& body, const ChildLimi
     RunChild(body, limits, fds[1]);
   }
   close(fds[1]);
-  bool in_time = Drain(fds[0], deadline, limits.max_output_bytes, result.output);
+  Ticker ticker(keep_running, limits.tick_interval);
+  Wait wait = Drain(fds[0], deadline, limits.max_output_bytes, ticker, result.output);
   close(fds[0]);
   int status = 0;
-  if (!in_time || !Reap(pid, deadline, status)) {
+  if (wait == Wait::Done) wait = Reap(pid, deadline, ticker, status);
+  if (wait != Wait::Done) {
     kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
-    result.end = ChildResult::End::TimedOut;
+    result.end = wait == Wait::Deadline ? ChildResult::End::TimedOut : ChildResult::End::Cancelled;
   } else if (WIFSIGNALED(status)) {
     result.end = ChildResult::End::Signalled;
     result.signal = WTERMSIG(status);

@@ -1,0 +1,152 @@
+#include "cli/AssembleCommand.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "processors/dossier/AssembleDossier.h"
+#include "server/dossier/CoverJson.h"
+#include "workers/isolation/LimitedChild.h"
+
+namespace dossier {
+namespace {
+
+constexpr int kDone = 0, kError = 1, kUsage = 2;
+
+const char* const kAssembleUsage =
+    "usage: dossier assemble --cover COVER.json -o OUT.pdf [PIECE.pdf...]\n"
+    "  Writes the whole dossier: the cover described by COVER.json, then every\n"
+    "  pièce's pages in the order given.\n";
+
+struct AssembleOptions {
+  std::string cover;
+  std::string output;
+  std::vector<std::string> pieces;
+};
+
+bool Parse(const std::vector<std::string>& args, AssembleOptions& options) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if ((arg == "--cover" || arg == "-o") && i + 1 < args.size()) {
+      (arg == "-o" ? options.output : options.cover) = args[++i];
+    } else if (!arg.empty() && arg[0] == '-') {
+      return false;
+    } else {
+      options.pieces.push_back(arg);
+    }
+  }
+  return !options.cover.empty() && !options.output.empty();
+}
+
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+bool WriteAllAndSync(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return fsync(fd) == 0;
+}
+
+std::string DirectoryOf(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// The rename survives a crash only once the directory is synced too.
+void SyncDirectory(const std::string& path) {
+  int fd = open(DirectoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  fsync(fd);
+  close(fd);
+}
+
+// A temp file beside OUT (same file system: the rename is atomic); removed
+// unless Publish() moved it to OUT.
+class PartialFile {
+ public:
+  explicit PartialFile(const std::string& output) : output_(output) {
+    std::string pattern = output + ".partial-XXXXXX";
+    fd_ = mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd_ < 0) throw std::runtime_error("cannot create a file beside " + output);
+    path_ = pattern;
+  }
+  ~PartialFile() {
+    if (fd_ >= 0) close(fd_);
+    if (!published_) unlink(path_.c_str());
+  }
+  PartialFile(const PartialFile&) = delete;
+  PartialFile& operator=(const PartialFile&) = delete;
+
+  int fd() const { return fd_; }
+  void Publish() {
+    close(fd_);
+    fd_ = -1;
+    if (std::rename(path_.c_str(), output_.c_str()) != 0)
+      throw std::runtime_error("cannot write " + output_);
+    published_ = true;
+    SyncDirectory(output_);
+  }
+
+ private:
+  std::string output_;
+  std::string path_;
+  int fd_ = -1;
+  bool published_ = false;
+};
+
+std::string DescribeChildEnd(const ChildResult& result) {
+  if (result.end == ChildResult::End::Exited) return "exit " + std::to_string(result.exit_code);
+  if (result.end == ChildResult::End::Signalled) return SignalName(result.signal);
+  if (result.end == ChildResult::End::TimedOut) return "timed out";
+  return "could not run";
+}
+
+int Run(const AssembleOptions& options) {
+  DossierCover cover = CoverFromJson(ReadWhole(options.cover));
+  std::vector<std::string> pieces;
+  for (const std::string& path : options.pieces) pieces.push_back(ReadWhole(path));
+  PartialFile partial(options.output);
+  ChildResult result = RunLimitedChild(
+      [&](int) {
+        return WriteAllAndSync(partial.fd(), AssembleDossier(cover, pieces)) ? kDone : kError;
+      },
+      ChildLimits{});
+  if (result.end != ChildResult::End::Exited || result.exit_code != kDone) {
+    std::cerr << "dossier assemble: the assembly failed (" << DescribeChildEnd(result) << ")\n";
+    return kError;
+  }
+  partial.Publish();
+  return kDone;
+}
+
+}  // namespace
+
+int RunAssembleCommand(const std::vector<std::string>& args) {
+  AssembleOptions options;
+  if (!Parse(args, options)) {
+    std::cerr << kAssembleUsage;
+    return kUsage;
+  }
+  try {
+    return Run(options);
+  } catch (const std::exception& error) {
+    std::cerr << "dossier assemble: " << error.what() << "\n";
+    return kError;
+  }
+}
+
+}  // namespace dossier

@@ -1,0 +1,150 @@
+#include "daemon/DaemonOptions.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+namespace dossier {
+
+const char* const kDaemonUsage =
+    "usage: dossierd [--role all|server|worker] [--port N] [--bind ADDR] [--data-dir DIR]\n"
+    "                [--db URL] [--workers N] [--policy FILE] [--smtp smtp://host:port?from=ADDR]\n"
+    "                [--max-attempts N] [--job-timeout S] [--lease S] [--retry-backoff-ms N]\n"
+    "                [--queue-bound N] [--max-file-mb N] [--max-request-mb N] [--min-free-mb N]\n"
+    "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP\n"
+    "  --role all     HTTP server and worker processes (default)\n"
+    "  --role server  HTTP only; workers run elsewhere against the same database\n"
+    "  --role worker  worker processes only\n";
+
+namespace {
+
+long Number(const std::string& flag, const std::string& value, long min, long max) {
+  try {
+    std::size_t used = 0;
+    long number = std::stol(value, &used);
+    if (used == value.size() && number >= min && number <= max) return number;
+  } catch (const std::exception&) {
+  }
+  throw DaemonUsageError(flag + " expects a number between " + std::to_string(min) + " and " +
+                         std::to_string(max) + ", got '" + value + "'");
+}
+
+DaemonRole ParseRole(const std::string& value) {
+  if (value == "all") return DaemonRole::All;
+  if (value == "server") return DaemonRole::Server;
+  if (value == "worker") return DaemonRole::Worker;
+  throw DaemonUsageError("--role must be all, server or worker, got '" + value + "'");
+}
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+using Setter = std::function<void(DaemonOptions&, const std::string&)>;
+
+const std::map<std::string, Setter>& Setters() {
+  static const std::map<std::string, Setter> setters = {
+      {"--role", [](DaemonOptions& o, const std::string& v) { o.role = ParseRole(v); }},
+      {"--port", [](DaemonOptions& o, const std::string& v) {
+         o.server.port = static_cast<int>(Number("--port", v, 0, 65535));
+       }},
+      {"--bind", [](DaemonOptions& o, const std::string& v) { o.server.bind_address = v; }},
+      {"--data-dir", [](DaemonOptions& o, const std::string& v) { o.data_dir = v; }},
+      {"--db", [](DaemonOptions& o, const std::string& v) { o.db = v; }},
+      {"--policy", [](DaemonOptions& o, const std::string& v) { o.policy_file = v; }},
+      {"--smtp", [](DaemonOptions& o, const std::string& v) { o.smtp = v; }},
+      {"--workers", [](DaemonOptions& o, const std::string& v) {
+         o.workers.processes = static_cast<int>(Number("--workers", v, 0, 256));
+       }},
+      {"--max-attempts", [](DaemonOptions& o, const std::string& v) {
+         o.workers.max_attempts = static_cast<int>(Number("--max-attempts", v, 1, 100));
+       }},
+      {"--job-timeout", [](DaemonOptions& o, const std::string& v) {
+         o.workers.job_timeout = std::chrono::seconds(Number("--job-timeout", v, 1, 3600));
+       }},
+      {"--lease", [](DaemonOptions& o, const std::string& v) {
+         o.workers.lease = std::chrono::seconds(Number("--lease", v, 2, 3600));
+         o.workers.heartbeat = std::max(std::chrono::seconds(1), o.workers.lease / 6);
+       }},
+      {"--retry-backoff-ms", [](DaemonOptions& o, const std::string& v) {
+         o.workers.backoff_base =
+             std::chrono::milliseconds(Number("--retry-backoff-ms", v, 0, 3'600'000));
+       }},
+      {"--queue-bound", [](DaemonOptions& o, const std::string& v) {
+         o.server.queue_bound = static_cast<int>(Number("--queue-bound", v, 1, 100'000'000));
+       }},
+      {"--max-file-mb", [](DaemonOptions& o, const std::string& v) {
+         o.server.upload.max_file_bytes = Number("--max-file-mb", v, 1, 10'000) * 1'000'000ull;
+       }},
+      {"--max-request-mb", [](DaemonOptions& o, const std::string& v) {
+         o.server.upload.max_request_bytes =
+             Number("--max-request-mb", v, 1, 100'000) * 1'000'000ull;
+       }},
+      {"--min-free-mb", [](DaemonOptions& o, const std::string& v) {
+         o.server.upload.min_free_bytes = Number("--min-free-mb", v, 0, 100'000'000) << 20;
+       }},
+  };
+  return setters;
+}
+
+void ApplyEnvironment(DaemonOptions& options) {
+  if (!Env("DOSSIER_PORT").empty())
+    options.server.port = static_cast<int>(Number("DOSSIER_PORT", Env("DOSSIER_PORT"), 0, 65535));
+  if (!Env("DOSSIER_WORKERS").empty())
+    options.workers.processes =
+        static_cast<int>(Number("DOSSIER_WORKERS", Env("DOSSIER_WORKERS"), 0, 256));
+  if (options.data_dir.empty()) options.data_dir = Env("DOSSIER_DATA_DIR");
+  if (options.data_dir.empty()) options.data_dir = "data";
+  if (options.db.empty()) options.db = Env("DOSSIER_DB");
+  if (options.smtp.empty()) options.smtp = Env("DOSSIER_SMTP");
+}
+
+}  // namespace
+
+DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args) {
+  DaemonOptions options;
+  options.workers.processes = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  std::map<std::string, std::string> flags;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--worker-process") {
+      options.role = DaemonRole::WorkerProcess;
+      continue;
+    }
+    if (!Setters().count(args[i])) throw DaemonUsageError("unknown option '" + args[i] + "'");
+    if (i + 1 >= args.size()) throw DaemonUsageError(args[i] + " needs a value");
+    flags[args[i]] = args[i + 1];
+    ++i;
+  }
+  bool environment_port = flags.count("--port") == 0;
+  bool environment_workers = flags.count("--workers") == 0;
+  DaemonRole role = options.role;
+  for (const auto& [flag, value] : flags) Setters().at(flag)(options, value);
+  if (role == DaemonRole::WorkerProcess) options.role = role;
+  int port = options.server.port, workers = options.workers.processes;
+  ApplyEnvironment(options);
+  if (!environment_port) options.server.port = port;  // a flag beats the environment
+  if (!environment_workers) options.workers.processes = workers;
+  return options;
+}
+
+std::vector<std::string> WorkerProcessArgs(const DaemonOptions& options) {
+  const WorkerSettings& w = options.workers;
+  std::vector<std::string> args = {
+      "--worker-process",
+      "--data-dir", options.data_dir,
+      "--max-attempts", std::to_string(w.max_attempts),
+      "--job-timeout", std::to_string(w.job_timeout.count()),
+      "--lease", std::to_string(w.lease.count()),
+      "--retry-backoff-ms", std::to_string(w.backoff_base.count()),
+  };
+  if (!options.policy_file.empty()) {
+    args.push_back("--policy");
+    args.push_back(options.policy_file);
+  }
+  return args;
+}
+
+}  // namespace dossier

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ingest/upload/UploadLimits.h"
+#include "server/ServerSettings.h"
+#include "workers/WorkerSettings.h"
+
+namespace dossier {
+
+class DaemonUsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What one dossierd process does. `all` (the default) serves HTTP and
+// supervises local workers; `server` and `worker` split them across
+// machines that share the database and the data directory.
+enum class DaemonRole { All, Server, Worker, WorkerProcess };
+
+struct DaemonOptions {
+  DaemonRole role = DaemonRole::All;
+  std::string data_dir;
+  std::string db;           // URL; empty: DOSSIER_DB, then the private MariaDB
+  std::string policy_file;  // empty: the built-in policy
+  std::string smtp;         // empty: notifications go to the log
+  ServerSettings server;
+  WorkerSettings workers;
+};
+
+// Flags first, then the environment (DOSSIER_PORT, DOSSIER_DATA_DIR,
+// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP), then defaults.
+DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args);
+
+// The flags that give a worker process the same settings as its supervisor.
+std::vector<std::string> WorkerProcessArgs(const DaemonOptions& options);
+
+extern const char* const kDaemonUsage;
+
+}  // namespace dossier

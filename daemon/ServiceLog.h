@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dossier {
+
+// One JSON line on stdout for a service event ({"ts", "event", fields…}),
+// the format of every log line of dossierd, for log collectors.
+void LogEvent(const std::string& event,
+              const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace dossier

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/upload/ReceivedFile.h"
+
+namespace sql {
+class Connection;
+}
+
+namespace dossier {
+
+// What the service answers (202) for an upload, kept for Idempotency-Key
+// replays: `response_json` is the body, byte for byte.
+struct UploadAck {
+  std::int64_t job_id = 0;
+  std::int64_t piece_version_id = 0;
+  int version = 0;
+  std::string piece_code;  // a key replayed on another pièce's URL is a conflict
+  std::string response_json;
+  bool replayed = false;  // an earlier request with the same key
+};
+
+// In one transaction: the new pièce version, its `fichier` rows, the pièce
+// set to `TR`, the job, and the Idempotency-Key record. Enforces eCandidat's
+// rules (no replacement of a `VA` pièce, none in a `RE`/`CO` candidature).
+// Throws UploadError: 400 key longer than 128 characters, 404 unknown
+// candidature or pièce not required for it, 409 closed candidature /
+// validated pièce / key reused with other files. The caller removes the
+// files from the store when this throws, and when the ack is `replayed`
+// (the first request's files are the ones kept): see PendingBlobs.
+UploadAck CommitUpload(sql::Connection& connection, const std::string& candidature_id,
+                       const std::string& piece_code, const std::vector<ReceivedFile>& files,
+                       const std::string& idempotency_key);
+
+// The stored answer for a key already used on this candidature, so a retry
+// is answered before its body is read (the caller compares `piece_code`
+// with the pièce of its URL). Takes no lock.
+std::optional<UploadAck> FindIdempotentUpload(sql::Connection& connection,
+                                              const std::string& candidature_id,
+                                              const std::string& idempotency_key);
+
+}  // namespace dossier

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "ingest/policy/PiecePolicy.h"
+#include "server/ServerSettings.h"
+
+namespace Poco {
+class ThreadPool;
+namespace Net {
+class HTTPServer;
+}
+}  // namespace Poco
+
+namespace dossier {
+
+class BlobStore;
+class ConnectionPool;
+class RequestLog;
+class Router;
+struct ServiceResources;
+
+// The HTTP API of dossierd (Poco HTTPServer): the /api/v1 routes, bearer
+// tokens, /healthz, /readyz and /metrics, one JSON log line per request on
+// stdout. Uploads are streamed to the blob store and acknowledged (202)
+// once their rows are committed; documents are never parsed here.
+class HttpService {
+ public:
+  HttpService(ServerSettings settings, ConnectionPool& pool, const BlobStore& store,
+              std::string token_secret, PiecePolicy policy);
+  ~HttpService();  // stops when still serving
+  HttpService(const HttpService&) = delete;
+  HttpService& operator=(const HttpService&) = delete;
+
+  // Binds and serves in Poco's threads; throws Poco::Net::NetException when
+  // the address cannot be bound.
+  void Start();
+  // Stops accepting, lets the requests in flight finish for up to
+  // settings.stop_grace_seconds, then cuts what is left.
+  void Stop();
+  int port() const { return port_; }  // the bound port (useful with port 0)
+
+ private:
+  std::unique_ptr<ServiceResources> service_;
+  std::unique_ptr<Router> router_;
+  std::unique_ptr<RequestLog> log_;
+  std::atomic<bool> stopping_{false};
+  std::unique_ptr<Poco::ThreadPool> threads_;
+  std::unique_ptr<Poco::Net::HTTPServer> server_;  // declared last: stopped first
+  int port_ = 0;
+};
+
+}  // namespace dossier

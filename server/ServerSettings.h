@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "ingest/upload/UploadLimits.h"
+
+namespace dossier {
+
+// How the HTTP side of dossierd serves: where it listens, how many requests
+// it runs at once, what an upload may bring, and when /readyz turns away
+// traffic.
+struct ServerSettings {
+  std::string bind_address = "127.0.0.1";
+  int port = 8080;  // 0: any free port (HttpService::port() tells which)
+  int threads = 16;
+  int max_queued_connections = 64;
+  UploadLimits upload;
+  int queue_bound = 1000;         // /readyz says "saturated" above this many queued+running jobs
+  int worker_alive_seconds = 15;  // a worker row seen this recently counts as alive
+  std::string assemble_binary;    // `dossier`, which assembles the dossier PDF (DossierPdf)
+  int stop_grace_seconds = 30;    // Stop() waits this long for requests in flight
+};
+
+}  // namespace dossier

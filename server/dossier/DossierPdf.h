@@ -1,0 +1,36 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace dossier {
+
+class BlobStore;
+class ConnectionPool;
+
+// The whole dossier ("Télécharger mon dossier") does not exist for this
+// candidature, or has nothing to show yet.
+class DossierNotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The dossier of one candidature as one PDF: a cover page listing the pièces,
+// their statuses and pre-check results, then every processed pièce in order.
+// Built in a separate limited process (`dossier assemble`), since the pièces
+// come from candidates, and cached under DATA/dossiers/ until a pièce or a
+// status changes.
+class DossierPdf {
+ public:
+  DossierPdf(ConnectionPool& pool, const BlobStore& store, std::string assemble_binary);
+  // The path of an up-to-date dossier PDF; throws DossierNotFound, or
+  // std::runtime_error when assembling fails.
+  std::string PathFor(const std::string& candidature_id);
+
+ private:
+  ConnectionPool& pool_;
+  const BlobStore& store_;
+  std::string assemble_binary_;
+};
+
+}  // namespace dossier

@@ -1,0 +1,54 @@
+#include "server/http/BearerAuth.h"
+
+#include <Poco/String.h>
+
+#include "server/http/ApiMessages.h"
+#include "server/http/HttpError.h"
+
+namespace dossier {
+namespace {
+
+HttpError Unauthorized() {
+  return HttpError(401, "unauthorized", messages::Unauthorized());
+}
+
+std::string BearerToken(const std::string& header) {
+  const std::string scheme = "bearer ";
+  if (header.size() <= scheme.size() ||
+      Poco::icompare(header.substr(0, scheme.size()), scheme) != 0)
+    throw Unauthorized();
+  return Poco::trim(header.substr(scheme.size()));
+}
+
+}  // namespace
+
+AccessGrant Authenticate(const std::string& authorization_header, const std::string& secret,
+                         std::int64_t now) {
+  std::string token = BearerToken(authorization_header);
+  AccessGrant grant;
+  switch (VerifyToken(token, secret, now, grant)) {
+    case TokenCheck::Valid:
+      return grant;
+    case TokenCheck::Expired:
+      throw HttpError(401, "token_expired", messages::TokenExpired());
+    case TokenCheck::Malformed:
+    case TokenCheck::BadSignature:
+      break;
+  }
+  throw Unauthorized();
+}
+
+void Authorize(const AccessGrant& grant, const RouteAccess& access,
+               const std::string& candidature_id) {
+  if (access.open) return;
+  bool role_admitted = (grant.role == TokenRole::Candidat && access.candidat) ||
+                       (grant.role == TokenRole::Gestionnaire && access.gestionnaire) ||
+                       (grant.role == TokenRole::Admin && access.admin);
+  if (!role_admitted) throw HttpError(403, "forbidden", messages::ForbiddenRole());
+  // A candidat never reaches a route without a candidature of its own.
+  if (grant.role == TokenRole::Candidat &&
+      (candidature_id.empty() || grant.candidature != candidature_id))
+    throw HttpError(403, "forbidden", messages::ForbiddenCandidature());
+}
+
+}  // namespace dossier

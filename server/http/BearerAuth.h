@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "server/auth/AccessToken.h"
+#include "server/http/RouteAccess.h"
+
+namespace dossier {
+
+// The grant of an `Authorization: Bearer <token>` header, verified at `now`
+// (Unix seconds). Throws HttpError 401: `unauthorized` when the header is
+// missing, malformed or badly signed, `token_expired` when it expired.
+AccessGrant Authenticate(const std::string& authorization_header, const std::string& secret,
+                         std::int64_t now);
+
+// Whether `grant` may call a route open to `access` on `candidature_id`
+// (empty for routes without one). Throws HttpError 403 `forbidden`: a role
+// the route does not admit, or a candidat token on another candidature.
+void Authorize(const AccessGrant& grant, const RouteAccess& access,
+               const std::string& candidature_id);
+
+}  // namespace dossier

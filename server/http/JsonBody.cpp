@@ -1,0 +1,68 @@
+#include "server/http/JsonBody.h"
+
+#include <istream>
+
+#include "server/http/ApiMessages.h"
+#include "server/http/HttpError.h"
+#include "server/http/JsonText.h"
+#include "server/http/RequestContext.h"
+
+namespace dossier {
+namespace {
+
+HttpError TooLarge(std::uint64_t cap) {
+  return HttpError(413, "too_large", messages::BodyTooLarge(cap));
+}
+
+std::string ReadCapped(std::istream& in, std::uint64_t cap) {
+  std::string text;
+  char chunk[8192];
+  while (in) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > cap) throw TooLarge(cap);
+  }
+  return text;
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr ReadJsonObject(RequestContext& context, std::uint64_t cap) {
+  std::optional<std::uint64_t> length = context.ContentLength();
+  if (length && *length > cap) throw TooLarge(cap);
+  std::string text = context.HasBody() ? ReadCapped(context.Body(), cap) : std::string();
+  try {
+    Poco::Dynamic::Var parsed = ParseJson(text);
+    if (parsed.type() == typeid(Poco::JSON::Object::Ptr))
+      return parsed.extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception&) {
+  }
+  throw HttpError(400, "invalid_json", messages::InvalidJson());
+}
+
+std::string StringMember(const Poco::JSON::Object::Ptr& object, const std::string& key,
+                         bool required, std::size_t max_length) {
+  std::string expected = "une chaîne de caractères " + std::string(required ? "non vide " : "") +
+                         "de " + std::to_string(max_length) + " caractères au plus est attendue";
+  if (!object->has(key) || object->isNull(key)) {
+    if (required) throw HttpError(400, "invalid_field", messages::InvalidField(key, expected));
+    return "";
+  }
+  Poco::Dynamic::Var value = object->get(key);
+  if (!value.isString())
+    throw HttpError(400, "invalid_field", messages::InvalidField(key, expected));
+  std::string text = value.extract<std::string>();
+  if ((required && text.empty()) || text.size() > max_length)
+    throw HttpError(400, "invalid_field", messages::InvalidField(key, expected));
+  return text;
+}
+
+bool BoolMember(const Poco::JSON::Object::Ptr& object, const std::string& key, bool fallback) {
+  if (!object->has(key) || object->isNull(key)) return fallback;
+  Poco::Dynamic::Var value = object->get(key);
+  if (!value.isBoolean())
+    throw HttpError(400, "invalid_field", messages::InvalidField(key, "true ou false est attendu"));
+  return value.extract<bool>();
+}
+
+}  // namespace dossier

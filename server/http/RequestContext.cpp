@@ -1,0 +1,131 @@
+#include "server/http/RequestContext.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
+
+#include "server/http/CountedInput.h"
+#include "server/http/HttpError.h"
+#include "server/http/JsonText.h"
+
+namespace dossier {
+
+RequestContext::RequestContext(Poco::Net::HTTPServerRequest& request,
+                               Poco::Net::HTTPServerResponse& response, ServiceResources& service)
+    : request_(request), response_(response), service_(service) {
+  try {
+    Poco::URI uri(request.getURI());
+    path_ = uri.getPath();
+    query_ = uri.getRawQuery();
+  } catch (const Poco::Exception&) {
+    path_.clear();  // a malformed URI matches no route: 404
+  }
+}
+
+RequestContext::~RequestContext() = default;
+
+std::string RequestContext::Query(const std::string& name) const {
+  try {
+    Poco::URI uri;
+    uri.setRawQuery(query_);
+    for (const auto& [key, value] : uri.getQueryParameters())
+      if (key == name) return value;
+  } catch (const Poco::Exception&) {
+  }
+  return "";
+}
+
+const std::string& RequestContext::Param(const std::string& name) const {
+  static const std::string kNone;
+  auto found = params_.find(name);
+  return found == params_.end() ? kNone : found->second;
+}
+
+bool RequestContext::HasBody() const {
+  if (request_.getChunkedTransferEncoding()) return true;
+  return request_.hasContentLength() && request_.getContentLength64() > 0;
+}
+
+std::optional<std::uint64_t> RequestContext::ContentLength() const {
+  if (!request_.hasContentLength() || request_.getChunkedTransferEncoding()) return std::nullopt;
+  return static_cast<std::uint64_t>(request_.getContentLength64());
+}
+
+std::istream& RequestContext::Body() {
+  if (!continue_sent_ && request_.getExpectContinue() && !response_.sent()) {
+    response_.sendContinue();
+    continue_sent_ = true;
+  }
+  if (!body_) body_ = std::make_unique<CountedInput>(request_.stream());
+  return *body_;
+}
+
+std::uint64_t RequestContext::bytes_in() const {
+  return body_ ? body_->count() : 0;
+}
+
+void RequestContext::DrainBody(std::uint64_t limit) {
+  if (!HasBody()) return;
+  try {
+    static_cast<CountedInput&>(Body()).Drain(limit);
+  } catch (const std::exception&) {
+    // The client stopped sending: the connection is closed after the answer.
+  }
+}
+
+void RequestContext::DrainBeforeError(std::uint64_t limit) {
+  if (!HasBody() || leave_unread_) return;
+  if (!body_) {
+    std::optional<std::uint64_t> length = ContentLength();
+    if (request_.getExpectContinue() || !length || *length > limit) return;
+  }
+  DrainBody(limit);
+}
+
+void RequestContext::PrepareToSend(int status) {
+  response_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  // Unread body bytes would be taken for the next request on this
+  // connection: close it after this answer instead.
+  if (HasBody() && !(body_ && body_->reached_end())) response_.setKeepAlive(false);
+}
+
+void RequestContext::SendText(int status, const std::string& content_type,
+                              const std::string& text) {
+  PrepareToSend(status);
+  response_.setContentType(content_type);
+  response_.setContentLength64(static_cast<Poco::Int64>(text.size()));
+  response_.send().write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void RequestContext::SendJson(int status, const std::string& json) {
+  response_.set("Cache-Control", "no-store");
+  SendText(status, "application/json; charset=utf-8", json);
+}
+
+void RequestContext::SendJson(int status, const Poco::JSON::Object::Ptr& body) {
+  SendJson(status, JsonText(body));
+}
+
+void RequestContext::SendError(const HttpError& error) {
+  if (error.retry_after() > 0) response_.set("Retry-After", std::to_string(error.retry_after()));
+  if (error.status() == 401) response_.set("WWW-Authenticate", "Bearer");
+  SendJson(error.status(), error.Body());
+}
+
+void RequestContext::SendFile(const std::string& path, const std::string& content_type,
+                              const std::string& download_name) {
+  PrepareToSend(200);
+  response_.set("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+  response_.set("Cache-Control", "no-store");
+  response_.sendFile(path, content_type);
+}
+
+bool RequestContext::sent() const {
+  return response_.sent();
+}
+
+int RequestContext::status() const {
+  return static_cast<int>(response_.getStatus());
+}
+
+}  // namespace dossier

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "server/auth/AccessToken.h"
+
+namespace Poco::Net {
+class HTTPServerRequest;
+class HTTPServerResponse;
+}  // namespace Poco::Net
+
+namespace dossier {
+
+class CountedInput;
+class HttpError;
+struct ServiceResources;
+
+// One request as a route sees it: the path parameters, the caller's grant,
+// the body (read on demand, counted), and the ways to answer. Every answer
+// goes through here, so that a connection whose body was left unread is
+// closed after the answer instead of being reused.
+class RequestContext {
+ public:
+  RequestContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                 ServiceResources& service);
+  ~RequestContext();
+  RequestContext(const RequestContext&) = delete;
+  RequestContext& operator=(const RequestContext&) = delete;
+
+  Poco::Net::HTTPServerRequest& request() { return request_; }
+  Poco::Net::HTTPServerResponse& response() { return response_; }
+  ServiceResources& service() { return service_; }
+
+  const std::string& path() const { return path_; }  // decoded, without the query string
+  std::string Query(const std::string& name) const;  // "" when absent
+  void SetParams(std::map<std::string, std::string> params) { params_ = std::move(params); }
+  const std::string& Param(const std::string& name) const;  // a {name} of the route
+
+  void SetGrant(const AccessGrant& grant) { grant_ = grant; }
+  const std::optional<AccessGrant>& grant() const { return grant_; }
+
+  // The request carries a body (Content-Length > 0, or chunked).
+  bool HasBody() const;
+  std::optional<std::uint64_t> ContentLength() const;
+  // The body; sends "100 Continue" first when the client waits for it, so
+  // call this only once the request is known to be acceptable.
+  std::istream& Body();
+  std::uint64_t bytes_in() const;
+  // Reads what is left of the body, up to `limit` bytes, so the connection
+  // can be reused.
+  void DrainBody(std::uint64_t limit);
+  // Before an error answer: reads what the client sends anyway (a body of
+  // at most `limit` bytes), so that it gets the answer instead of a reset
+  // connection. Never when the client waits for "100 Continue", nor after
+  // LeaveBodyUnread().
+  void DrainBeforeError(std::uint64_t limit);
+  // This request's body must not be read at all (announced over the cap).
+  void LeaveBodyUnread() { leave_unread_ = true; }
+
+  void SendJson(int status, const std::string& json);
+  void SendJson(int status, const Poco::JSON::Object::Ptr& body);
+  void SendError(const HttpError& error);
+  // Streams a file; `download_name` (safe characters only) goes into
+  // Content-Disposition: attachment.
+  void SendFile(const std::string& path, const std::string& content_type,
+                const std::string& download_name);
+  void SendText(int status, const std::string& content_type, const std::string& text);
+
+  bool sent() const;
+  int status() const;
+
+ private:
+  void PrepareToSend(int status);
+
+  Poco::Net::HTTPServerRequest& request_;
+  Poco::Net::HTTPServerResponse& response_;
+  ServiceResources& service_;
+  std::string path_;
+  std::string query_;
+  std::map<std::string, std::string> params_;
+  std::optional<AccessGrant> grant_;
+  std::unique_ptr<CountedInput> body_;
+  bool continue_sent_ = false;
+  bool leave_unread_ = false;
+};
+
+}  // namespace dossier

@@ -1,0 +1,145 @@
+#include "server/http/RequestDispatcher.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <cppconn/exception.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "ingest/upload/UploadError.h"
+#include "server/http/ApiMessages.h"
+#include "server/http/BearerAuth.h"
+#include "server/http/HttpError.h"
+#include "server/http/RequestContext.h"
+#include "server/http/RequestLog.h"
+#include "server/http/Router.h"
+#include "server/http/ServiceResources.h"
+
+namespace dossier {
+namespace {
+
+// A body refused before it was read whole (a Word file in an upload, a
+// request refused on its headers) is read on, up to this much, so that the
+// client gets the answer instead of a reset connection.
+constexpr std::uint64_t kRefusedBodyDrain = 8 << 20;
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
+ public:
+  DispatchedRequest(ServiceResources& service, const Router& router, RequestLog& log, bool stopping)
+      : service_(service), router_(router), log_(log), stopping_(stopping) {}
+
+  void handleRequest(Poco::Net::HTTPServerRequest& request,
+                     Poco::Net::HTTPServerResponse& response) override {
+    auto started = std::chrono::steady_clock::now();
+    RequestContext context(request, response, service_);
+    std::string failure = Run(context);
+    service_.counters.CountResponse(context.status());
+    RequestLogEntry entry;
+    entry.method = request.getMethod();
+    entry.path = context.path();
+    entry.status = context.status();
+    entry.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                   .count();
+    entry.bytes_in = context.bytes_in();
+    entry.role = context.grant() ? TokenRoleName(context.grant()->role) : "";
+    entry.error = failure;
+    log_.Write(entry);
+  }
+
+ private:
+  // Runs the route; returns what went wrong when the answer hides it.
+  std::string Run(RequestContext& context) {
+    try {
+      if (stopping_) {
+        context.response().setKeepAlive(false);
+        throw HttpError(503, "stopping", messages::ServiceUnavailable(), 5);
+      }
+      Route(context);
+      if (!context.sent()) return Answer(context, Internal(), "the route sent no answer");
+      return "";
+    } catch (const HttpError& error) {
+      return Answer(context, error, "");
+    } catch (const UploadError& error) {
+      return Answer(context,
+                    HttpError(error.http_status(), error.code(), error.what(), error.retry_after()),
+                    "");
+    } catch (const sql::SQLException& error) {
+      return Answer(context,
+                    HttpError(503, "database_unavailable", messages::ServiceUnavailable(), 5),
+                    std::string("database: ") + error.what());
+    } catch (const Poco::Exception& error) {
+      return Answer(context, Internal(), error.displayText());
+    } catch (const std::exception& error) {
+      return Answer(context, Internal(), error.what());
+    }
+  }
+
+  static HttpError Internal() {
+    return HttpError(500, "internal_error", messages::InternalError());
+  }
+
+  std::string Answer(RequestContext& context, const HttpError& error, std::string failure) {
+    if (context.sent()) {
+      // Part of the answer is already out (a file being streamed): the
+      // client sees a cut connection; the log says why.
+      context.response().setKeepAlive(false);
+      return failure.empty() ? "after the answer began: " + error.code() : failure;
+    }
+    try {
+      context.DrainBeforeError(kRefusedBodyDrain);
+      context.SendError(error);
+    } catch (const std::exception& cut) {
+      return (failure.empty() ? "" : failure + "; ") + "answer not delivered: " + cut.what();
+    }
+    return failure;
+  }
+
+  void Route(RequestContext& context) {
+    RouteMatch match = router_.Match(context.request().getMethod(), context.path());
+    if (match.outcome == RouteMatch::Outcome::NoSuchPath)
+      throw HttpError(404, "not_found", messages::NoSuchAddress());
+    if (match.outcome == RouteMatch::Outcome::MethodNotAllowed) {
+      context.response().set("Allow", Joined(match.allowed_methods));
+      throw HttpError(405, "method_not_allowed", messages::MethodNotAllowed());
+    }
+    context.SetParams(match.params);
+    if (!match.route->access.open) {
+      AccessGrant grant = Authenticate(context.request().get("Authorization", ""),
+                                       service_.token_secret, std::time(nullptr));
+      context.SetGrant(grant);
+      Authorize(grant, match.route->access, context.Param("id"));
+    }
+    match.route->handler(context);
+  }
+
+  ServiceResources& service_;
+  const Router& router_;
+  RequestLog& log_;
+  bool stopping_;
+};
+
+}  // namespace
+
+RequestDispatcher::RequestDispatcher(ServiceResources& service, const Router& router,
+                                     RequestLog& log, const std::atomic<bool>& stopping)
+    : service_(service), router_(router), log_(log), stopping_(stopping) {}
+
+Poco::Net::HTTPRequestHandler* RequestDispatcher::createRequestHandler(
+    const Poco::Net::HTTPServerRequest& request) {
+  // Poco answers "100 Continue" by itself unless the status is changed
+  // here; the routes send it once they decided to read the body (an upload
+  // refused on its headers is never sent).
+  if (request.getExpectContinue())
+    request.response().setStatus(Poco::Net::HTTPResponse::HTTP_EXPECTATION_FAILED);
+  return new DispatchedRequest(service_, router_, log_, stopping_.load());
+}
+
+}  // namespace dossier

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+
+#include "ingest/policy/PiecePolicy.h"
+#include "server/ServerSettings.h"
+#include "server/http/HttpCounters.h"
+
+namespace dossier {
+
+class BlobStore;
+class ConnectionPool;
+class PooledConnection;
+
+// What every route may use: the settings, the database, the blob store, the
+// token secret, the pièce policy and this process's counters. Owned by the
+// HttpService, shared by its request threads (all of it is thread-safe).
+struct ServiceResources {
+  ServiceResources(ServerSettings settings, ConnectionPool& pool, const BlobStore& store,
+                   std::string token_secret, PiecePolicy policy)
+      : settings(std::move(settings)),
+        pool(pool),
+        store(store),
+        token_secret(std::move(token_secret)),
+        policy(std::move(policy)) {}
+
+  const ServerSettings settings;
+  ConnectionPool& pool;
+  const BlobStore& store;
+  const std::string token_secret;
+  const PiecePolicy policy;
+  HttpCounters counters;
+};
+
+// A database connection for one request: a pool that stays exhausted is
+// answered 503 with Retry-After (HttpError), like a database that is down.
+PooledConnection AcquireConnection(ServiceResources& service);
+
+}  // namespace dossier

@@ -1,0 +1,13 @@
+#include "server/http/JsonText.h"
+#include "server/http/RequestContext.h"
+#include "server/ops/OpsHandlers.h"
+
+namespace dossier {
+
+void HandleHealthz(RequestContext& context) {
+  Poco::JSON::Object::Ptr body = NewJsonObject();
+  body->set("status", "ok");
+  context.SendJson(200, body);
+}
+
+}  // namespace dossier

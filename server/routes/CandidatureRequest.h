@@ -1,0 +1,32 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dossier {
+
+// The body of PUT /api/v1/candidatures/{id}, checked:
+// {"formation": "…", "ine": "…", "email": "…",
+//  "pieces": [{"code": "releve_bac", "mandatory": true}, …]}.
+struct CandidatureRequest {
+  struct Piece {
+    std::string code;
+    bool mandatory = true;
+  };
+  std::string formation;
+  // Absent: left as it is on an update; present but null or "": cleared.
+  std::optional<std::string> ine;  // normalised ("1234567890V")
+  std::optional<std::string> email;
+  std::optional<std::vector<Piece>> pieces;  // absent: the pièces stay as they are
+};
+
+// Throws HttpError 400 naming what is wrong: formation missing, an INE that
+// ValidateIne refuses, an e-mail address without '@', a pièce code that is
+// not an identifier, a pièce listed twice. (Whether the codes exist is the
+// database's to say.)
+CandidatureRequest ParseCandidatureRequest(const Poco::JSON::Object::Ptr& body);
+
+}  // namespace dossier

@@ -1,0 +1,25 @@
+#include "server/dossier/DossierPdf.h"
+#include "server/http/ApiMessages.h"
+#include "server/http/HttpError.h"
+#include "server/http/RequestContext.h"
+#include "server/http/ServiceResources.h"
+#include "server/routes/PathParams.h"
+#include "server/routes/RouteHandlers.h"
+
+namespace dossier {
+
+// « Télécharger mon dossier »: assembled (or taken from the cache) by
+// DossierPdf in a separate limited process, then streamed.
+void HandleDossierPdf(RequestContext& context) {
+  std::string id = CandidatureIdParam(context);
+  ServiceResources& service = context.service();
+  std::string path;
+  try {
+    path = DossierPdf(service.pool, service.store, service.settings.assemble_binary).PathFor(id);
+  } catch (const DossierNotFound&) {
+    throw HttpError(404, "not_found", messages::DossierNotAvailable());
+  }
+  context.SendFile(path, "application/pdf", id + "-dossier.pdf");
+}
+
+}  // namespace dossier

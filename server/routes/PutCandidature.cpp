@@ -1,0 +1,110 @@
+#include <cppconn/resultset.h>
+
+#include "server/http/ApiMessages.h"
+#include "server/http/HttpError.h"
+#include "server/http/JsonBody.h"
+#include "server/http/RequestContext.h"
+#include "server/http/ResourceId.h"
+#include "server/http/ServiceResources.h"
+#include "server/routes/BoundStatement.h"
+#include "server/routes/CandidatureRequest.h"
+#include "server/routes/CandidatureView.h"
+#include "server/routes/RouteHandlers.h"
+#include "store/db/ConnectionPool.h"
+#include "store/db/Transaction.h"
+
+namespace dossier {
+namespace {
+
+void RequireKnownPieceTypes(sql::Connection& connection, const CandidatureRequest& request) {
+  if (!request.pieces) return;
+  for (const CandidatureRequest::Piece& piece : *request.pieces) {
+    auto row = BoundStatement(connection, "SELECT 1 FROM piece_justif WHERE code = ?")
+                   .Bind(piece.code)
+                   .Query();
+    if (!row->next()) throw HttpError(400, "unknown_piece", messages::UnknownPieceType(piece.code));
+  }
+}
+
+// Inserts the candidature when it is new (true), else updates what the
+// request brings.
+bool SaveCandidature(sql::Connection& connection, const std::string& id,
+                     const CandidatureRequest& request) {
+  int inserted = BoundStatement(connection,
+                                "INSERT IGNORE INTO candidature (id, formation, ine, email, "
+                                "status, created_at, updated_at) VALUES (?, ?, ?, ?, 'AT', "
+                                "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
+                     .Bind(id)
+                     .Bind(request.formation)
+                     .BindNullableString(request.ine.value_or(""))
+                     .BindNullableString(request.email.value_or(""))
+                     .Update();
+  if (inserted == 1) return true;
+  BoundStatement(connection,
+                 "UPDATE candidature SET formation = ?, updated_at = UTC_TIMESTAMP(3) "
+                 "WHERE id = ?")
+      .Bind(request.formation)
+      .Bind(id)
+      .Update();
+  if (request.ine)
+    BoundStatement(connection, "UPDATE candidature SET ine = ? WHERE id = ?")
+        .BindNullableString(*request.ine)
+        .Bind(id)
+        .Update();
+  if (request.email)
+    BoundStatement(connection, "UPDATE candidature SET email = ? WHERE id = ?")
+        .BindNullableString(*request.email)
+        .Bind(id)
+        .Update();
+  return false;
+}
+
+// Adds the missing pièces (AT) and updates the flag and the order of the
+// others; pièces no longer listed stay (their files and decisions too).
+void SavePieces(sql::Connection& connection, const std::string& id,
+                const CandidatureRequest& request) {
+  if (!request.pieces) return;
+  int position = 0;
+  for (const CandidatureRequest::Piece& piece : *request.pieces) {
+    BoundStatement(connection,
+                   "INSERT INTO pj_cand (candidature_id, piece_code, mandatory, position, status, "
+                   "updated_at) VALUES (?, ?, ?, ?, 'AT', UTC_TIMESTAMP(3)) "
+                   "ON DUPLICATE KEY UPDATE mandatory = ?, position = ?")
+        .Bind(id)
+        .Bind(piece.code)
+        .Bind(piece.mandatory ? 1 : 0)
+        .Bind(position)
+        .Bind(piece.mandatory ? 1 : 0)
+        .Bind(position)
+        .Update();
+    ++position;
+  }
+  // A pièce made mandatory can no longer be « Non concerné ».
+  BoundStatement(connection,
+                 "UPDATE pj_cand p JOIN piece_justif t ON t.code = p.piece_code "
+                 "SET p.status = 'AT', p.updated_at = UTC_TIMESTAMP(3) "
+                 "WHERE p.candidature_id = ? AND p.status = 'NC' AND p.mandatory = 1 "
+                 "AND t.conditional = 0")
+      .Bind(id)
+      .Update();
+}
+
+}  // namespace
+
+void HandlePutCandidature(RequestContext& context) {
+  const std::string& id = context.Param("id");
+  if (!IsResourceId(id)) throw HttpError(400, "invalid_id", messages::InvalidCandidatureId());
+  CandidatureRequest request = ParseCandidatureRequest(ReadJsonObject(context));
+  PooledConnection connection = AcquireConnection(context.service());
+  bool created = false;
+  {
+    Transaction transaction(*connection);
+    RequireKnownPieceTypes(*connection, request);
+    created = SaveCandidature(*connection, id, request);
+    SavePieces(*connection, id, request);
+    transaction.Commit();
+  }
+  context.SendJson(created ? 201 : 200, CandidatureJson(*connection, id));
+}
+
+}  // namespace dossier

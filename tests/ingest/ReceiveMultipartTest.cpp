@@ -1,0 +1,332 @@
+// ReceiveMultipart: the door of the service. Files must land in the store
+// byte for byte with the right sha256, and every refusal (format, size,
+// count, broken body, full disk) must leave nothing behind in the store.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <limits>
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include "ingest/upload/ReceiveMultipart.h"
+#include "ingest/upload/UploadError.h"
+#include "processors/core/FrenchFormat.h"
+#include "processors/pipeline/CandidateMessages.h"
+#include "store/blobs/BlobStore.h"
+#include "tests/fixtures/BornDigitalPdf.h"
+#include "tests/fixtures/DocxLike.h"
+#include "tests/fixtures/HeicLike.h"
+#include "tests/fixtures/PlainZip.h"
+#include "tests/fixtures/ScanJpeg.h"
+#include "tests/fixtures/Truncated.h"
+#include "tests/support/Oracles.h"
+
+namespace dossier {
+namespace {
+
+const std::string kBoundary = "----DossierFormBoundary7MA4YWxkTrZu0gW";
+
+struct Part {
+  std::string field = "file";
+  std::string filename;  // no filename attribute when empty and !with_filename
+  std::string bytes;
+  bool with_filename = true;
+};
+
+Part File(std::string filename, std::string bytes) {
+  return {"file", std::move(filename), std::move(bytes), true};
+}
+
+std::string Body(const std::vector<Part>& parts, bool closed = true) {
+  std::string body;
+  for (const Part& part : parts) {
+    body += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + part.field + "\"";
+    if (part.with_filename) body += "; filename=\"" + part.filename + "\"";
+    body += "\r\n";
+    if (part.with_filename) body += "Content-Type: application/octet-stream\r\n";
+    body += "\r\n" + part.bytes + "\r\n";
+  }
+  if (closed) body += "--" + kBoundary + "--\r\n";
+  return body;
+}
+
+std::string ContentType() {
+  return "multipart/form-data; boundary=" + kBoundary;
+}
+
+UploadLimits Roomy() {
+  UploadLimits limits;
+  limits.min_free_bytes = 0;  // the 503 has its own test
+  return limits;
+}
+
+std::string SmallPdf(const std::string& title) {
+  return fixtures::BornDigitalPdf({{title, "Mention assez bien", "Moyenne générale 13,4"}});
+}
+
+std::string ScanOf(int dpi, double noise) {
+  fixtures::TextPageSpec spec;
+  spec.lines = {"Relevé de notes", "Mathématiques 15,5", "Histoire-géographie 12"};
+  spec.dpi = dpi;
+  spec.grey = true;
+  spec.noise_sigma = noise;
+  return fixtures::ScanJpeg(spec, 85);
+}
+
+std::string Sha256Sum(const std::string& bytes) {
+  testing::TempFile file(bytes, ".bin");
+  return testing::RunCommand("sha256sum '" + file.path() + "'").out.substr(0, 64);
+}
+
+// Every regular file under the data directory (published or half-written).
+std::vector<std::string> FilesIn(const std::string& dir) {
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) found.push_back(entry.path().string());
+  return found;
+}
+
+class ReceiveMultipartTest : public ::testing::Test {
+ protected:
+  ReceiveMultipartTest() : store_(dir_.path()) {}
+
+  std::vector<ReceivedFile> Receive(const std::string& body, const UploadLimits& limits = Roomy(),
+                                    const PieceRules& rules = PieceRules{}) {
+    std::istringstream in(body);
+    return ReceiveMultipart(in, ContentType(), body.size(), rules, limits, store_);
+  }
+
+  // The UploadError that receiving `body` throws; fails the test otherwise.
+  UploadError RefusalOf(const std::string& body, std::optional<std::uint64_t> content_length,
+                        const UploadLimits& limits = Roomy(),
+                        const PieceRules& rules = PieceRules{},
+                        const std::string& content_type = ContentType()) {
+    std::istringstream in(body);
+    try {
+      ReceiveMultipart(in, content_type, content_length, rules, limits, store_);
+    } catch (const UploadError& error) {
+      return error;
+    }
+    ADD_FAILURE() << "the upload was accepted";
+    return UploadError(0, "", "");
+  }
+
+  UploadError Refusal(const std::string& body, const UploadLimits& limits = Roomy(),
+                      const PieceRules& rules = PieceRules{}) {
+    return RefusalOf(body, body.size(), limits, rules);
+  }
+
+  testing::TempDir dir_;
+  BlobStore store_;
+};
+
+TEST_F(ReceiveMultipartTest, StoresEachFileByteForByteWithItsSha256InUploadOrder) {
+  std::string jpeg = ScanOf(150, 4);
+  std::string pdf = SmallPdf("Relevé de notes");
+  std::vector<ReceivedFile> files = Receive(
+      Body({File("scan.jpg", jpeg), {"comment", "", "une note", false}, File("releve.pdf", pdf)}));
+
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0].original_name, "scan.jpg");
+  EXPECT_EQ(files[0].sniffed_type, "jpeg");
+  EXPECT_EQ(files[0].size, jpeg.size());
+  EXPECT_EQ(files[0].sha256, Sha256Sum(jpeg));
+  EXPECT_EQ(files[1].original_name, "releve.pdf");
+  EXPECT_EQ(files[1].sniffed_type, "pdf");
+  EXPECT_EQ(files[1].sha256, Sha256Sum(pdf));
+  EXPECT_NE(files[0].storage_key, files[1].storage_key);
+  EXPECT_EQ(store_.Read(files[0].storage_key), jpeg);
+  EXPECT_EQ(store_.Read(files[1].storage_key), pdf);
+  EXPECT_EQ(FilesIn(dir_.path()).size(), 2u) << "no temp file may stay behind";
+}
+
+TEST_F(ReceiveMultipartTest, StreamsBinaryThatLooksLikeBoundariesAcrossManyChunks) {
+  // 600 KiB of noise holding CR, LF and near-boundaries ("--" + a prefix of
+  // the boundary) that must stay file data, with %%EOF at the end.
+  std::mt19937 random(7);
+  std::string pdf = "%PDF-1.7\n";
+  while (pdf.size() < 600 * 1024) {
+    for (int i = 0; i < 997; ++i) pdf += static_cast<char>(random() & 0xFF);
+    pdf += "\r\n--" + kBoundary.substr(0, random() % kBoundary.size()) + "\r\n\n\r";
+  }
+  pdf += "\n%%EOF\n";
+  std::vector<ReceivedFile> files = Receive(Body({File("bruit.pdf", pdf)}));
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].size, pdf.size());
+  EXPECT_EQ(files[0].sha256, Sha256Sum(pdf));
+  EXPECT_EQ(store_.Read(files[0].storage_key), pdf);
+}
+
+TEST_F(ReceiveMultipartTest, RefusesAWordDocumentByNameAndKeepsNothing) {
+  UploadError error = Refusal(
+      Body({File("releve.pdf", SmallPdf("Relevé")), File("lettre.docx", fixtures::DocxLike())}));
+  EXPECT_EQ(error.http_status(), 415);
+  EXPECT_EQ(error.code(), "format");
+  EXPECT_EQ(std::string(error.what()),
+            WrongFormatMessage("lettre.docx", FileKind::Word, PieceRules{}.formats));
+  EXPECT_TRUE(FilesIn(dir_.path()).empty()) << "the PDF received first must be removed too";
+}
+
+TEST_F(ReceiveMultipartTest, RefusesAZipArchiveAndAnIphonePhoto) {
+  UploadError zip = Refusal(Body({File("documents.zip", fixtures::PlainZip())}));
+  EXPECT_EQ(zip.http_status(), 415);
+  EXPECT_NE(std::string(zip.what()).find("archive ZIP"), std::string::npos) << zip.what();
+  UploadError heic = Refusal(Body({File("IMG_0042.HEIC", fixtures::HeicLike())}));
+  EXPECT_EQ(heic.http_status(), 415);
+  EXPECT_NE(std::string(heic.what()).find("HEIC"), std::string::npos) << heic.what();
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, RefusesAFormatThePieceDoesNotTake) {
+  PieceRules pdf_only;
+  pdf_only.formats = {"pdf"};
+  UploadError error = Refusal(Body({File("photo.jpg", ScanOf(100, 0))}), Roomy(), pdf_only);
+  EXPECT_EQ(error.http_status(), 415);
+  EXPECT_EQ(std::string(error.what()),
+            WrongFormatMessage("photo.jpg", FileKind::Jpeg, pdf_only.formats));
+}
+
+TEST_F(ReceiveMultipartTest, AFileOverItsCapIs413NamingItAndKeepsNothing) {
+  std::string jpeg = ScanOf(150, 4);
+  UploadLimits limits = Roomy();
+  limits.max_file_bytes = jpeg.size() - 1;
+  UploadError error =
+      Refusal(Body({File("releve.pdf", SmallPdf("Relevé")), File("scan.jpg", jpeg)}), limits);
+  EXPECT_EQ(error.http_status(), 413);
+  EXPECT_EQ(error.code(), "too_large");
+  EXPECT_NE(std::string(error.what()).find("« scan.jpg »"), std::string::npos) << error.what();
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, AnAnnouncedBodyOverTheCapIsRefusedBeforeAnyByteIsRead) {
+  std::string body = Body({File("releve.pdf", SmallPdf("Relevé"))});
+  UploadLimits limits = Roomy();
+  limits.max_request_bytes = 60'000'000;
+  std::istringstream in(body);
+  try {
+    ReceiveMultipart(in, ContentType(), 60'000'001, PieceRules{}, limits, store_);
+    FAIL() << "accepted";
+  } catch (const UploadError& error) {
+    EXPECT_EQ(error.http_status(), 413);
+    EXPECT_EQ(error.code(), "too_large");
+    EXPECT_NE(std::string(error.what()).find("L'envoi dépasse 60,0 Mo"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(in.tellg(), 0) << "nothing of the body may be read";
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, ABodyOverTheCapWhileStreamingIs413AndKeepsNothing) {
+  std::string pdf = SmallPdf("Relevé");
+  std::string jpeg = ScanOf(150, 4);
+  std::string body = Body({File("releve.pdf", pdf), File("scan.jpg", jpeg)});
+  UploadLimits limits = Roomy();
+  limits.max_request_bytes = pdf.size() + jpeg.size() / 2;    // the PDF gets in, not the scan
+  UploadError error = RefusalOf(body, std::nullopt, limits);  // a chunked body: no length
+  EXPECT_EQ(error.http_status(), 413);
+  EXPECT_EQ(error.code(), "too_large");
+  EXPECT_NE(std::string(error.what()).find(FrenchSize(limits.max_request_bytes)), std::string::npos)
+      << error.what();
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, MoreFilesThanAllowedIs413AndKeepsNothing) {
+  UploadLimits limits = Roomy();
+  limits.max_files = 2;
+  std::string pdf = SmallPdf("Bulletin");
+  UploadError error =
+      Refusal(Body({File("a.pdf", pdf), File("b.pdf", pdf), File("c.pdf", pdf)}), limits);
+  EXPECT_EQ(error.http_status(), 413);
+  EXPECT_EQ(error.code(), "too_many_files");
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+  EXPECT_EQ(Receive(Body({File("a.pdf", pdf), File("b.pdf", pdf)}), limits).size(), 2u);
+}
+
+TEST_F(ReceiveMultipartTest, AContentTypeWithoutBoundaryOrABrokenBodyIs400Malformed) {
+  std::string body = Body({File("releve.pdf", SmallPdf("Relevé"))});
+  for (const std::string& type :
+       {std::string("multipart/form-data"), std::string("application/json; boundary=" + kBoundary),
+        std::string("multipart/form-data; boundary=")}) {
+    UploadError error = RefusalOf(body, body.size(), Roomy(), PieceRules{}, type);
+    EXPECT_EQ(error.http_status(), 400) << type;
+    EXPECT_EQ(error.code(), "malformed") << type;
+  }
+  UploadError garbage = Refusal("this is not a multipart body at all\r\n");
+  EXPECT_EQ(garbage.code(), "malformed");
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, ABodyCutShortIs400TruncatedAndKeepsNothing) {
+  std::string pdf = SmallPdf("Relevé");
+  std::string body = Body({File("a.pdf", pdf), File("b.pdf", pdf)}, /*closed=*/false);
+  UploadError error = RefusalOf(body, body.size() + 4096);
+  EXPECT_EQ(error.http_status(), 400);
+  EXPECT_EQ(error.code(), "truncated");
+  EXPECT_NE(std::string(error.what()).find("interrompu"), std::string::npos) << error.what();
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, ATruncatedPhotoIs400WithThePipelinesMessage) {
+  std::string jpeg = ScanOf(300, 8);  // several chunks: the end marker is looked for in the tail
+  ASSERT_GT(jpeg.size(), 256u * 1024);
+  UploadError error = Refusal(Body({File("bulletin.jpg", fixtures::Truncated(jpeg, 0.7))}));
+  EXPECT_EQ(error.http_status(), 400);
+  EXPECT_EQ(error.code(), "truncated");
+  EXPECT_EQ(std::string(error.what()), TruncatedFileMessage("bulletin.jpg"));
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+  EXPECT_EQ(Receive(Body({File("bulletin.jpg", jpeg)})).at(0).sha256, Sha256Sum(jpeg));
+}
+
+TEST_F(ReceiveMultipartTest, AnEmptyFileIs400AndNoFilePartIs400NoFile) {
+  UploadError empty = Refusal(Body({File("releve.pdf", "")}));
+  EXPECT_EQ(empty.http_status(), 400);
+  EXPECT_EQ(empty.code(), "empty");
+  EXPECT_EQ(std::string(empty.what()), EmptyFileMessage("releve.pdf"));
+
+  UploadError fields_only = Refusal(Body({{"comment", "", "bonjour", false}}));
+  EXPECT_EQ(fields_only.http_status(), 400);
+  EXPECT_EQ(fields_only.code(), "no_file");
+  // A file input left empty: the browser sends a part without name or bytes.
+  EXPECT_EQ(Refusal(Body({File("", "")})).code(), "no_file");
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+TEST_F(ReceiveMultipartTest, APathLikeFilenameIsKeptAsDataOnly) {
+  std::string pdf = SmallPdf("Relevé");
+  std::vector<ReceivedFile> files =
+      Receive(Body({File("../../etc/passwd", pdf), File("C:\\fakepath\\relevé bac.pdf", pdf),
+                    File("cv %22final%22\x01.pdf", pdf)}));
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0].original_name, "passwd");
+  EXPECT_EQ(files[1].original_name, "relevé bac.pdf");
+  EXPECT_EQ(files[2].original_name, "cv \"final\".pdf");
+  for (const ReceivedFile& file : files) {
+    EXPECT_TRUE(std::regex_match(file.storage_key, std::regex("files/[0-9a-f]{2}/[0-9a-f]{32}")))
+        << file.storage_key;
+    EXPECT_EQ(store_.Read(file.storage_key), pdf);
+  }
+  for (const std::string& path : FilesIn(dir_.path()))
+    EXPECT_EQ(path.find("passwd"), std::string::npos) << path;
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(dir_.path()).parent_path() / "etc"));
+}
+
+TEST_F(ReceiveMultipartTest, ANearlyFullDiskIs503WithRetryAfterBeforeReading) {
+  std::string body = Body({File("releve.pdf", SmallPdf("Relevé"))});
+  UploadLimits limits;
+  limits.min_free_bytes = std::numeric_limits<std::uint64_t>::max();
+  std::istringstream in(body);
+  try {
+    ReceiveMultipart(in, ContentType(), body.size(), PieceRules{}, limits, store_);
+    FAIL() << "accepted";
+  } catch (const UploadError& error) {
+    EXPECT_EQ(error.http_status(), 503);
+    EXPECT_EQ(error.code(), "storage_full");
+    EXPECT_EQ(error.retry_after(), 120);
+  }
+  EXPECT_EQ(in.tellg(), 0);
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+}  // namespace
+}  // namespace dossier

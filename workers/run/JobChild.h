@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "processors/core/InputFile.h"
+#include "workers/run/JobInputs.h"
+
+namespace dossier {
+
+class IneReader;
+
+// Exit codes of a job child that reported; anything else is a failure.
+inline constexpr int kJobChildAccepted = 0;
+inline constexpr int kJobChildRefused = 3;
+
+// The whole life of a job child, forked by the worker under its limits: runs
+// the pipeline on the inputs, writes the PDF durably at `pdf_path` when the
+// pièce is accepted, and the JSON report (ReportToJson) on `report_fd`. The
+// child dies with its worker (PR_SET_PDEATHSIG). `reader` does the INE check
+// when the rules ask for it: created once by the worker before the fork, the
+// child inherits it without paying Tesseract's start-up.
+int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const std::string& pdf_path,
+                      int report_fd);
+
+// Fault injection for tests: DOSSIER_FAULT_CRASH_MARKER is set and non-empty
+// and one of the files' bytes contains it. The child then raises SIGSEGV
+// before parsing, as a parser crashing on a hostile PDF would.
+bool CarriesCrashMarker(const std::vector<InputFile>& files);
+
+}  // namespace dossier

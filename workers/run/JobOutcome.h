@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace dossier {
+
+// How one attempt at a job ended, for the log and for callers.
+struct JobOutcome {
+  std::int64_t job = 0;
+  std::string candidature;
+  std::string piece;
+  int version = 0;
+  int attempt = 0;
+  std::string worker;
+  // done, crashed, timeout, lost_lease, poison, released
+  std::string outcome;
+  std::string status;  // accepted, refused ("" unless done)
+  std::string reason;  // the refusal code ("" unless refused)
+  std::string ine;     // the INE verdict ("" unless done)
+  std::string error;   // what went wrong, for crashed, timeout, released
+  double ms = 0;
+};
+
+// The outcome as one JSON line (no newline):
+// {"ts", "event":"job", "job", "candidature", "piece", "version", "attempt",
+//  "worker", "outcome", "status", "reason", "ine", "ms"[, "error"]}.
+std::string JobLogLine(const JobOutcome& outcome);
+
+}  // namespace dossier

@@ -1,0 +1,360 @@
+#include "workers/run/JobRunner.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "processors/ine/IneReader.h"
+#include "workers/isolation/LimitedChild.h"
+#include "workers/queue/ClaimJob.h"
+#include "workers/queue/CompleteJob.h"
+#include "workers/queue/ExtendLease.h"
+#include "workers/queue/FailJob.h"
+#include "workers/queue/HeldJob.h"
+#include "workers/queue/ReleaseJob.h"
+#include "workers/run/JobChild.h"
+#include "workers/run/JobInputs.h"
+
+namespace dossier {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+// Errors after which the same statement can succeed: the connection broke
+// (client errors 2000–2999, server shutting down, connection killed) or the
+// transaction lost a deadlock or a lock wait.
+bool Transient(const sql::SQLException& error) {
+  int code = error.getErrorCode();
+  return (code >= 2000 && code < 3000) || code == 1053 || code == 1927 || code == 1213 ||
+         code == 1205;
+}
+
+// The job child's PDF under tmp/ of the store: removed unless published.
+class TempOutput {
+ public:
+  explicit TempOutput(std::string path) : path_(std::move(path)) {}
+  ~TempOutput() { std::remove(path_.c_str()); }
+  TempOutput(const TempOutput&) = delete;
+  TempOutput& operator=(const TempOutput&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The worker's side of a running job, asked about every second while the
+// child works: renews the lease every heartbeat, and says stop when the
+// lease is lost or the shutdown grace has run out.
+class JobTick {
+ public:
+  enum class Stop { None, LeaseLost, Shutdown };
+
+  JobTick(ConnectionPool& pool, const ClaimedJob& job, const WorkerSettings& settings,
+          const JobWatch& watch)
+      : pool_(pool),
+        job_(job),
+        settings_(settings),
+        watch_(watch),
+        next_beat_(Clock::now() + settings.heartbeat) {}
+
+  bool operator()() {
+    Clock::time_point now = Clock::now();
+    if (!stopping_ && watch_.stop_requested && watch_.stop_requested()) {
+      stopping_ = true;
+      stop_at_ = now + settings_.shutdown_grace;
+    }
+    if (stopping_ && now >= stop_at_) {
+      stop_ = Stop::Shutdown;
+      return false;
+    }
+    if (now >= next_beat_) {
+      next_beat_ = now + settings_.heartbeat;
+      if (!Beat()) {
+        stop_ = Stop::LeaseLost;
+        return false;
+      }
+    }
+    return true;
+  }
+  Stop stop() const { return stop_; }
+
+ private:
+  // False only when the database says the lease is gone. A database out of
+  // reach says nothing: the job goes on, and its completion will tell.
+  bool Beat() {
+    if (watch_.on_heartbeat) {
+      try {
+        watch_.on_heartbeat();
+      } catch (const std::exception&) {
+      }
+    }
+    try {
+      PooledConnection connection = pool_.Acquire();
+      return ExtendLease(*connection, job_, settings_.lease);
+    } catch (const std::exception&) {
+      return true;
+    }
+  }
+
+  ConnectionPool& pool_;
+  const ClaimedJob& job_;
+  const WorkerSettings& settings_;
+  const JobWatch& watch_;
+  Clock::time_point next_beat_;
+  bool stopping_ = false;
+  Clock::time_point stop_at_;
+  Stop stop_ = Stop::None;
+};
+
+ChildLimits JobChildLimits(const WorkerSettings& settings) {
+  ChildLimits limits;
+  limits.wall_time = settings.job_timeout;
+  limits.cpu_seconds = std::max(1, static_cast<int>(settings.job_timeout.count()));
+  limits.address_space_bytes = settings.job_memory_bytes;
+  limits.tick_interval = std::min<milliseconds>(settings.job_tick, settings.heartbeat);
+  return limits;
+}
+
+// The precheck as the child's report gives it; nullopt when the report does
+// not read as one.
+std::optional<PrecheckResult> ReadReport(const std::string& json) {
+  try {
+    Poco::JSON::Parser parser;
+    auto root = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+    PrecheckResult result;
+    result.accepted = root->getValue<std::string>("status") == "accepted";
+    if (root->has("reason") && !root->isNull("reason"))
+      result.reason = root->getValue<std::string>("reason");
+    result.message = root->getValue<std::string>("message");
+    Poco::JSON::Object::Ptr ine = root->getObject("ine");
+    if (ine && ine->has("verdict")) result.ine_verdict = ine->getValue<std::string>("verdict");
+    result.output_bytes = root->getValue<Poco::UInt64>("output_bytes");
+    result.report_json = json;
+    return result;
+  } catch (const Poco::Exception&) {
+    return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+JobOutcome OutcomeOf(const ClaimedJob& job) {
+  JobOutcome outcome;
+  outcome.job = job.id;
+  outcome.candidature = job.candidature_id;
+  outcome.piece = job.piece_code;
+  outcome.version = job.version;
+  outcome.attempt = job.attempt;
+  outcome.worker = job.worker;
+  return outcome;
+}
+
+JobOutcome OutcomeOf(const PoisonedJob& job, const std::string& worker) {
+  JobOutcome outcome;
+  outcome.job = job.id;
+  outcome.candidature = job.candidature_id;
+  outcome.piece = job.piece_code;
+  outcome.version = job.version;
+  outcome.attempt = job.attempts;
+  outcome.worker = worker;
+  outcome.outcome = "poison";
+  outcome.error = "given up after " + std::to_string(job.attempts) + " attempts";
+  return outcome;
+}
+
+void Log(const JobOutcome& outcome) {
+  std::cout << JobLogLine(outcome) << std::endl;
+}
+
+}  // namespace
+
+JobRunner::JobRunner(ConnectionPool& pool, const std::string& data_dir, WorkerSettings settings,
+                     PiecePolicy policy, std::string worker_id, JobWatch watch)
+    : pool_(pool),
+      store_(data_dir),
+      settings_(std::move(settings)),
+      policy_(std::move(policy)),
+      worker_(std::move(worker_id)),
+      watch_(std::move(watch)) {}
+
+JobRunner::~JobRunner() = default;
+
+template <typename Body>
+auto JobRunner::WithDatabase(Body body) {
+  Clock::time_point give_up = Clock::now() + settings_.lease;
+  for (;;) {
+    try {
+      PooledConnection connection = pool_.Acquire();
+      try {
+        return body(*connection);
+      } catch (const sql::SQLException&) {
+        connection.Discard();
+        throw;
+      }
+    } catch (const sql::SQLException& error) {
+      if (!Transient(error) || Clock::now() >= give_up) throw;
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  }
+}
+
+std::optional<JobOutcome> JobRunner::RunNext() {
+  Claim claim;
+  {
+    PooledConnection connection = pool_.Acquire();
+    try {
+      claim = ClaimJob(*connection, worker_, settings_);
+    } catch (const sql::SQLException&) {
+      connection.Discard();
+      throw;
+    }
+  }
+  std::optional<JobOutcome> last;
+  for (const PoisonedJob& poisoned : claim.poisoned) {
+    last = OutcomeOf(poisoned, worker_);
+    Log(*last);
+  }
+  if (claim.job) return Run(*claim.job);
+  return last;
+}
+
+JobOutcome JobRunner::Run(const ClaimedJob& job) {
+  Clock::time_point start = Clock::now();
+  JobOutcome outcome;
+  try {
+    outcome = Attempt(job);
+  } catch (const sql::SQLException&) {
+    throw;  // the database is away: the lease runs out and the job comes back
+  } catch (const std::exception& error) {
+    outcome = Fail(job, "crashed", error.what());
+  }
+  outcome.ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  Log(outcome);
+  return outcome;
+}
+
+JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
+  JobInputs inputs;
+  try {
+    inputs = WithDatabase([&](sql::Connection& connection) {
+      return LoadJobInputs(connection, store_, job, policy_);
+    });
+  } catch (const JobInputError& error) {
+    return Fail(job, "crashed", error.what());
+  }
+  IneReader* reader = nullptr;
+  try {
+    reader = ReaderFor(inputs.rules.check_ine);
+  } catch (const std::exception& error) {
+    return Release(job, std::string("the INE reader cannot start: ") + error.what(),
+                   settings_.backoff_max);
+  }
+  TempOutput pdf(store_.TempPath());
+  JobTick tick(pool_, job, settings_, watch_);
+  ChildResult child =
+      RunLimitedChild([&](int fd) { return ProcessJobInChild(inputs, reader, pdf.path(), fd); },
+                      JobChildLimits(settings_), [&] { return tick(); });
+  switch (child.end) {
+    case ChildResult::End::ForkFailed:
+      return Release(job, "cannot fork a job child", settings_.backoff_base);
+    case ChildResult::End::Cancelled:
+      if (tick.stop() == JobTick::Stop::LeaseLost) return LoseLease(job);
+      return Release(job, "the worker stopped before the job ended", milliseconds(0));
+    case ChildResult::End::TimedOut:
+      return Fail(
+          job, "timeout",
+          "job child stopped after " + std::to_string(settings_.job_timeout.count()) + " s");
+    case ChildResult::End::Signalled:
+      return Fail(job, "crashed", "job child ended by " + SignalName(child.signal));
+    case ChildResult::End::Exited:
+      break;
+  }
+  std::optional<PrecheckResult> result;
+  if (child.exit_code == kJobChildAccepted || child.exit_code == kJobChildRefused)
+    result = ReadReport(child.output);
+  if (!result)
+    return Fail(
+        job, "crashed",
+        "job child exited with code " + std::to_string(child.exit_code) + " without a report");
+  return Complete(job, std::move(*result), pdf.path());
+}
+
+JobOutcome JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
+                               const std::string& pdf_path) {
+  if (result.accepted) {
+    result.output_key = store_.NewKey("results");
+    try {
+      store_.Publish(pdf_path, result.output_key);
+    } catch (const BlobError& error) {
+      return Release(job, std::string("cannot store the result: ") + error.what(),
+                     settings_.backoff_max);
+    }
+  }
+  Completion completion;
+  try {
+    completion = WithDatabase(
+        [&](sql::Connection& connection) { return CompleteJob(connection, job, result); });
+  } catch (...) {
+    if (!result.output_key.empty()) store_.Remove(result.output_key);
+    throw;
+  }
+  JobOutcome outcome = OutcomeOf(job);
+  if (completion == Completion::LeaseLost) {
+    if (!result.output_key.empty()) store_.Remove(result.output_key);
+    outcome.outcome = "lost_lease";
+    return outcome;
+  }
+  outcome.outcome = "done";
+  outcome.status = result.accepted ? "accepted" : "refused";
+  outcome.reason = result.reason;
+  outcome.ine = result.ine_verdict;
+  return outcome;
+}
+
+JobOutcome JobRunner::Fail(const ClaimedJob& job, const std::string& run_outcome,
+                           const std::string& error) {
+  FailureHandling handling = WithDatabase([&](sql::Connection& connection) {
+    return FailJob(connection, job, run_outcome, error, settings_);
+  });
+  JobOutcome outcome = OutcomeOf(job);
+  outcome.error = error;
+  outcome.outcome = handling == FailureHandling::Poisoned    ? "poison"
+                    : handling == FailureHandling::LeaseLost ? "lost_lease"
+                                                             : run_outcome;
+  return outcome;
+}
+
+JobOutcome JobRunner::Release(const ClaimedJob& job, const std::string& why,
+                              std::chrono::milliseconds delay) {
+  bool released = WithDatabase(
+      [&](sql::Connection& connection) { return ReleaseJob(connection, job, why, delay); });
+  JobOutcome outcome = OutcomeOf(job);
+  outcome.error = why;
+  outcome.outcome = released ? "released" : "lost_lease";
+  return outcome;
+}
+
+JobOutcome JobRunner::LoseLease(const ClaimedJob& job) {
+  WithDatabase([&](sql::Connection& connection) {
+    EndRun(connection, job.run_id, "lost_lease", "another worker holds the job");
+    return true;
+  });
+  JobOutcome outcome = OutcomeOf(job);
+  outcome.outcome = "lost_lease";
+  return outcome;
+}
+
+IneReader* JobRunner::ReaderFor(bool check_ine) {
+  if (!check_ine) return nullptr;
+  if (!ine_reader_) ine_reader_ = std::make_unique<IneReader>();
+  return ine_reader_.get();
+}
+
+}  // namespace dossier
