@@ -16,6 +16,7 @@ export DOSSIER_DATA_DIR=${DOSSIER_DATA_DIR:-$root/data}
 mkdir -p "$DOSSIER_DATA_DIR"
 DOSSIER_DATA_DIR=$(cd "$DOSSIER_DATA_DIR" && pwd)
 
+echo "dossier: paquets Debian, puis compilation (quelques minutes la première fois)…" >&2
 scripts/setup.sh >/dev/null
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$(nproc)" --target dossierd dossier dossier-fixtures >/dev/null
@@ -23,6 +24,7 @@ cmake --build "$build" -j "$(nproc)" --target dossierd dossier dossier-fixtures 
 db_dir="$DOSSIER_DATA_DIR/mariadb"
 own_db=
 if [ -z "${DOSSIER_DB:-}" ]; then
+  echo "dossier: base MariaDB privée dans $db_dir" >&2
   scripts/mariadb.sh start "$db_dir"
   own_db=1
   export DOSSIER_DB=$(scripts/mariadb.sh url "$db_dir")

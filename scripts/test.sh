@@ -8,6 +8,7 @@
 #   DOSSIER_TEST_DB=mysql://… scripts/test.sh   use that server (MariaDB ≥ 10.6 or MySQL ≥ 8.0)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 build=${BUILD_DIR:-build}
 
 scripts/setup.sh
@@ -15,12 +16,12 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j "$(nproc)"
 
 if [ -z "${DOSSIER_TEST_DB:-}" ]; then
-  dbdir="$(pwd)/$build/test-mariadb"
-  scripts/mariadb.sh stop "$dbdir"
+  dbdir="$root/$build/test-mariadb"
+  "$root/scripts/mariadb.sh" stop "$dbdir"
   rm -rf "$dbdir"
-  scripts/mariadb.sh start "$dbdir"
-  trap 'scripts/mariadb.sh stop "$dbdir"' EXIT
-  DOSSIER_TEST_DB=$(scripts/mariadb.sh url "$dbdir")
+  "$root/scripts/mariadb.sh" start "$dbdir"
+  trap '"$root/scripts/mariadb.sh" stop "$dbdir"' EXIT
+  DOSSIER_TEST_DB=$("$root/scripts/mariadb.sh" url "$dbdir")
   export DOSSIER_TEST_DB
 fi
 
