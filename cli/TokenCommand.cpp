@@ -22,15 +22,19 @@ struct TokenOptions {
   std::optional<long> hours;
 };
 
+// Every flag takes a value; false on anything else.
 bool Parse(const std::vector<std::string>& args, TokenOptions& options) {
-  for (std::size_t i = 0; i + 1 < args.size() + 1; ++i) {
-    if (i + 1 >= args.size()) return false;
+  if (args.empty() || args.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < args.size(); i += 2) {
     const std::string& flag = args[i];
-    const std::string& value = args[++i];
-    if (flag == "--role") options.role = value;
-    else if (flag == "--candidature") options.candidature = value;
-    else if (flag == "--data-dir") options.data_dir = value;
-    else if (flag == "--hours") {
+    const std::string& value = args[i + 1];
+    if (flag == "--role") {
+      options.role = value;
+    } else if (flag == "--candidature") {
+      options.candidature = value;
+    } else if (flag == "--data-dir") {
+      options.data_dir = value;
+    } else if (flag == "--hours") {
       try {
         options.hours = std::stol(value);
       } catch (const std::exception&) {
@@ -39,9 +43,8 @@ bool Parse(const std::vector<std::string>& args, TokenOptions& options) {
     } else {
       return false;
     }
-    if (i + 1 == args.size()) return true;
   }
-  return !args.empty();
+  return true;
 }
 
 }  // namespace

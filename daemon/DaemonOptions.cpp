@@ -48,7 +48,8 @@ using Setter = std::function<void(DaemonOptions&, const std::string&)>;
 const std::map<std::string, Setter>& Setters() {
   static const std::map<std::string, Setter> setters = {
       {"--role", [](DaemonOptions& o, const std::string& v) { o.role = ParseRole(v); }},
-      {"--port", [](DaemonOptions& o, const std::string& v) {
+      {"--port",
+       [](DaemonOptions& o, const std::string& v) {
          o.server.port = static_cast<int>(Number("--port", v, 0, 65535));
        }},
       {"--bind", [](DaemonOptions& o, const std::string& v) { o.server.bind_address = v; }},
@@ -56,34 +57,43 @@ const std::map<std::string, Setter>& Setters() {
       {"--db", [](DaemonOptions& o, const std::string& v) { o.db = v; }},
       {"--policy", [](DaemonOptions& o, const std::string& v) { o.policy_file = v; }},
       {"--smtp", [](DaemonOptions& o, const std::string& v) { o.smtp = v; }},
-      {"--workers", [](DaemonOptions& o, const std::string& v) {
+      {"--workers",
+       [](DaemonOptions& o, const std::string& v) {
          o.workers.processes = static_cast<int>(Number("--workers", v, 0, 256));
        }},
-      {"--max-attempts", [](DaemonOptions& o, const std::string& v) {
+      {"--max-attempts",
+       [](DaemonOptions& o, const std::string& v) {
          o.workers.max_attempts = static_cast<int>(Number("--max-attempts", v, 1, 100));
        }},
-      {"--job-timeout", [](DaemonOptions& o, const std::string& v) {
+      {"--job-timeout",
+       [](DaemonOptions& o, const std::string& v) {
          o.workers.job_timeout = std::chrono::seconds(Number("--job-timeout", v, 1, 3600));
        }},
-      {"--lease", [](DaemonOptions& o, const std::string& v) {
+      {"--lease",
+       [](DaemonOptions& o, const std::string& v) {
          o.workers.lease = std::chrono::seconds(Number("--lease", v, 2, 3600));
          o.workers.heartbeat = std::max(std::chrono::seconds(1), o.workers.lease / 6);
        }},
-      {"--retry-backoff-ms", [](DaemonOptions& o, const std::string& v) {
+      {"--retry-backoff-ms",
+       [](DaemonOptions& o, const std::string& v) {
          o.workers.backoff_base =
              std::chrono::milliseconds(Number("--retry-backoff-ms", v, 0, 3'600'000));
        }},
-      {"--queue-bound", [](DaemonOptions& o, const std::string& v) {
+      {"--queue-bound",
+       [](DaemonOptions& o, const std::string& v) {
          o.server.queue_bound = static_cast<int>(Number("--queue-bound", v, 1, 100'000'000));
        }},
-      {"--max-file-mb", [](DaemonOptions& o, const std::string& v) {
+      {"--max-file-mb",
+       [](DaemonOptions& o, const std::string& v) {
          o.server.upload.max_file_bytes = Number("--max-file-mb", v, 1, 10'000) * 1'000'000ull;
        }},
-      {"--max-request-mb", [](DaemonOptions& o, const std::string& v) {
+      {"--max-request-mb",
+       [](DaemonOptions& o, const std::string& v) {
          o.server.upload.max_request_bytes =
              Number("--max-request-mb", v, 1, 100'000) * 1'000'000ull;
        }},
-      {"--min-free-mb", [](DaemonOptions& o, const std::string& v) {
+      {"--min-free-mb",
+       [](DaemonOptions& o, const std::string& v) {
          o.server.upload.min_free_bytes = Number("--min-free-mb", v, 0, 100'000'000) << 20;
        }},
   };
@@ -134,11 +144,16 @@ std::vector<std::string> WorkerProcessArgs(const DaemonOptions& options) {
   const WorkerSettings& w = options.workers;
   std::vector<std::string> args = {
       "--worker-process",
-      "--data-dir", options.data_dir,
-      "--max-attempts", std::to_string(w.max_attempts),
-      "--job-timeout", std::to_string(w.job_timeout.count()),
-      "--lease", std::to_string(w.lease.count()),
-      "--retry-backoff-ms", std::to_string(w.backoff_base.count()),
+      "--data-dir",
+      options.data_dir,
+      "--max-attempts",
+      std::to_string(w.max_attempts),
+      "--job-timeout",
+      std::to_string(w.job_timeout.count()),
+      "--lease",
+      std::to_string(w.lease.count()),
+      "--retry-backoff-ms",
+      std::to_string(w.backoff_base.count()),
   };
   if (!options.policy_file.empty()) {
     args.push_back("--policy");

@@ -13,8 +13,7 @@ namespace dossier {
 void LogEvent(const std::string& event,
               const std::vector<std::pair<std::string, std::string>>& fields) {
   Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
-  line.set("ts", Poco::DateTimeFormatter::format(Poco::Timestamp(),
-                                                 "%Y-%m-%dT%H:%M:%S.%iZ"));
+  line.set("ts", Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ"));
   line.set("event", event);
   for (const auto& [key, value] : fields) line.set(key, value);
   std::ostringstream text;

@@ -51,8 +51,7 @@ std::string Sign(const std::string& payload, const std::string& secret) {
 bool SameBytes(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
   unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
   return diff == 0;
 }
 
@@ -60,9 +59,12 @@ bool SameBytes(const std::string& a, const std::string& b) {
 
 const char* TokenRoleName(TokenRole role) {
   switch (role) {
-    case TokenRole::Candidat: return "candidat";
-    case TokenRole::Gestionnaire: return "gestionnaire";
-    case TokenRole::Admin: return "admin";
+    case TokenRole::Candidat:
+      return "candidat";
+    case TokenRole::Gestionnaire:
+      return "gestionnaire";
+    case TokenRole::Admin:
+      return "admin";
   }
   return "candidat";
 }

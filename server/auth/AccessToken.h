@@ -16,7 +16,7 @@ std::optional<TokenRole> ParseTokenRole(const std::string& name);
 
 struct AccessGrant {
   TokenRole role = TokenRole::Candidat;
-  std::string candidature;  // the one candidature of a candidat token
+  std::string candidature;      // the one candidature of a candidat token
   std::int64_t expires_at = 0;  // Unix seconds
 
   // May this grant read candidature `id`?

@@ -28,7 +28,8 @@ std::string LoadOrCreateTokenSecret(const std::string& data_dir) {
     }
     return secret;
   }
-  if (errno != EEXIST) throw TokenSecretError("cannot create " + path + ": " + std::strerror(errno));
+  if (errno != EEXIST)
+    throw TokenSecretError("cannot create " + path + ": " + std::strerror(errno));
   for (int tries = 0; tries < 50; ++tries) {
     std::ifstream in(path);
     std::string secret;

@@ -25,7 +25,9 @@ void MakeDirs(const std::string& path) {
   }
 }
 
-std::string Parent(const std::string& path) { return path.substr(0, path.find_last_of('/')); }
+std::string Parent(const std::string& path) {
+  return path.substr(0, path.find_last_of('/'));
+}
 
 void SyncDirectory(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -76,7 +78,9 @@ std::string BlobStore::PathOf(const std::string& key) const {
   return data_dir_ + "/" + key;
 }
 
-std::string BlobStore::TempPath() const { return data_dir_ + "/tmp/" + RandomHex() + ".part"; }
+std::string BlobStore::TempPath() const {
+  return data_dir_ + "/tmp/" + RandomHex() + ".part";
+}
 
 std::uint64_t BlobStore::FreeBytes() const {
   struct statvfs info {};
@@ -109,7 +113,9 @@ void BlobStore::Publish(const std::string& temp_path, const std::string& key) co
   SyncDirectory(Parent(path));
 }
 
-void BlobStore::Remove(const std::string& key) const { unlink(PathOf(key).c_str()); }
+void BlobStore::Remove(const std::string& key) const {
+  unlink(PathOf(key).c_str());
+}
 
 BlobWriter::BlobWriter(const BlobStore& store, std::string key)
     : store_(store), key_(std::move(key)), temp_(store.TempPath()) {

@@ -68,8 +68,8 @@ PooledConnection ConnectionPool::Acquire(std::chrono::milliseconds wait) {
       }
     }
     if (freed_.wait_until(lock, deadline) == std::cv_status::timeout)
-      throw std::runtime_error("no database connection free after " +
-                               std::to_string(wait.count()) + " ms");
+      throw std::runtime_error("no database connection free after " + std::to_string(wait.count()) +
+                               " ms");
   }
 }
 
@@ -83,7 +83,8 @@ void ConnectionPool::GiveBack(std::unique_ptr<sql::Connection> connection, bool 
   freed_.notify_one();
 }
 
-PooledConnection::PooledConnection(ConnectionPool* pool, std::unique_ptr<sql::Connection> connection)
+PooledConnection::PooledConnection(ConnectionPool* pool,
+                                   std::unique_ptr<sql::Connection> connection)
     : pool_(pool), connection_(std::move(connection)) {}
 
 PooledConnection::PooledConnection(PooledConnection&& other) noexcept

@@ -36,15 +36,16 @@ DatabaseUrl DatabaseUrl::Parse(const std::string& text) {
 
 std::string DatabaseUrl::Display() const {
   std::string where = socket.empty() ? host + ":" + std::to_string(port) : host;
-  std::string text = "mysql://" + user + (password.empty() ? "" : ":***") + "@" + where + "/" + schema;
+  std::string text =
+      "mysql://" + user + (password.empty() ? "" : ":***") + "@" + where + "/" + schema;
   if (!socket.empty()) text += "?socket=" + socket;
   return text;
 }
 
 std::string DatabaseUrl::ToString() const {
   std::string where = socket.empty() ? host + ":" + std::to_string(port) : host;
-  std::string text = "mysql://" + user + (password.empty() ? "" : ":" + password) + "@" + where +
-                     "/" + schema;
+  std::string text =
+      "mysql://" + user + (password.empty() ? "" : ":" + password) + "@" + where + "/" + schema;
   if (!socket.empty()) text += "?socket=" + socket;
   return text;
 }

@@ -42,8 +42,8 @@ void Apply(sql::Connection& connection, const Migration& migration) {
       Execute(connection, statement);
     } catch (const sql::SQLException& error) {
       throw std::runtime_error("migration V" + std::to_string(migration.version) + "__" +
-                               migration.name + " failed: " + error.what() + "\nin: " +
-                               statement.substr(0, 200));
+                               migration.name + " failed: " + error.what() +
+                               "\nin: " + statement.substr(0, 200));
     }
   }
   std::unique_ptr<sql::PreparedStatement> record(connection.prepareStatement(

@@ -19,10 +19,10 @@ ProcessRegistry::ProcessRegistry(std::string role) : role_(std::move(role)) {
 }
 
 void ProcessRegistry::Beat(sql::Connection& connection) const {
-  std::unique_ptr<sql::PreparedStatement> upsert(connection.prepareStatement(
-      "INSERT INTO worker (id, role, host, pid, started_at, last_seen) "
-      "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)) "
-      "ON DUPLICATE KEY UPDATE last_seen = UTC_TIMESTAMP(3)"));
+  std::unique_ptr<sql::PreparedStatement> upsert(
+      connection.prepareStatement("INSERT INTO worker (id, role, host, pid, started_at, last_seen) "
+                                  "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)) "
+                                  "ON DUPLICATE KEY UPDATE last_seen = UTC_TIMESTAMP(3)"));
   upsert->setString(1, id_);
   upsert->setString(2, role_);
   upsert->setString(3, host_);
@@ -38,9 +38,9 @@ void ProcessRegistry::Leave(sql::Connection& connection) const {
 }
 
 int CountAlive(sql::Connection& connection, const std::string& role, int within_seconds) {
-  std::unique_ptr<sql::PreparedStatement> query(connection.prepareStatement(
-      "SELECT COUNT(*) FROM worker WHERE role = ? AND "
-      "last_seen > UTC_TIMESTAMP(3) - INTERVAL ? SECOND"));
+  std::unique_ptr<sql::PreparedStatement> query(
+      connection.prepareStatement("SELECT COUNT(*) FROM worker WHERE role = ? AND "
+                                  "last_seen > UTC_TIMESTAMP(3) - INTERVAL ? SECOND"));
   query->setString(1, role);
   query->setInt(2, within_seconds);
   std::unique_ptr<sql::ResultSet> row(query->executeQuery());

@@ -4,8 +4,8 @@ namespace dossier {
 
 // eCandidat's status codes, stored as they are so results can feed it.
 namespace candidature_status {
-inline constexpr const char* kEnAttente = "AT";   // not transmitted yet
-inline constexpr const char* kReceptionne = "RE"; // transmitted, not yet checked
+inline constexpr const char* kEnAttente = "AT";    // not transmitted yet
+inline constexpr const char* kReceptionne = "RE";  // transmitted, not yet checked
 inline constexpr const char* kIncomplet = "IN";
 inline constexpr const char* kComplet = "CO";
 }  // namespace candidature_status

@@ -37,7 +37,9 @@ TestDatabase::~TestDatabase() {
   }
 }
 
-std::string TestDatabase::UrlText() const { return url_.ToString(); }
+std::string TestDatabase::UrlText() const {
+  return url_.ToString();
+}
 
 std::string TestDatabase::Scalar(const std::string& query) {
   PooledConnection connection = pool_->Acquire();

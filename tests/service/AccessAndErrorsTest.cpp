@@ -25,7 +25,8 @@ class AccessAndErrors : public ::testing::Test {
   long long Versions() { return bed.db.Count("SELECT COUNT(*) FROM piece_version"); }
   // Files kept in the data directory's upload area.
   long long Files() {
-    return std::stoll(testing::RunCommand("find " + bed.data.path() + "/files -type f | wc -l").out);
+    return std::stoll(
+        testing::RunCommand("find " + bed.data.path() + "/files -type f | wc -l").out);
   }
 };
 
@@ -99,13 +100,15 @@ TEST_F(AccessAndErrors, MalformedRequestsAre400) {
   ExpectError(bed.api().Request("POST", "/api/v1/candidatures/A-1/pieces/cv/files", a,
                                 "--" + boundary +
                                     "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
-                                    "bonjour\r\n--" + boundary + "--\r\n",
+                                    "bonjour\r\n--" +
+                                    boundary + "--\r\n",
                                 "multipart/form-data; boundary=" + boundary),
               400, "no_file");
   EXPECT_EQ(bed.api().Request("PUT", "/api/v1/candidatures/C-3", bed.Admin(), "{not json").status,
             400);
-  EXPECT_EQ(bed.api().Request("PUT", "/api/v1/candidatures/C-3", bed.Admin(),
-                              "{\"formation\": \"L1\", \"pieces\": [{\"code\": \"nope\"}]}")
+  EXPECT_EQ(bed.api()
+                .Request("PUT", "/api/v1/candidatures/C-3", bed.Admin(),
+                         "{\"formation\": \"L1\", \"pieces\": [{\"code\": \"nope\"}]}")
                 .status,
             400);
   EXPECT_EQ(bed.api().Request("GET", "/api/v1/nowhere", a).status, 404);

@@ -77,8 +77,8 @@ ApiResponse ApiClient::Upload(const std::string& candidature, const std::string&
   std::map<std::string, std::string> headers;
   if (!idempotency_key.empty()) headers["Idempotency-Key"] = idempotency_key;
   return Request("POST", "/api/v1/candidatures/" + candidature + "/pieces/" + piece + "/files",
-                 token, MultipartBody(files, boundary),
-                 "multipart/form-data; boundary=" + boundary, headers);
+                 token, MultipartBody(files, boundary), "multipart/form-data; boundary=" + boundary,
+                 headers);
 }
 
 }  // namespace dossier::test

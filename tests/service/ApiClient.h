@@ -1,10 +1,10 @@
 #pragma once
 
+#include <Poco/JSON/Object.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <Poco/JSON/Object.h>
 
 namespace dossier::test {
 
@@ -12,7 +12,7 @@ struct ApiResponse {
   int status = 0;
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names
-  Poco::JSON::Object::Ptr Json() const;         // throws when the body is not an object
+  Poco::JSON::Object::Ptr Json() const;        // throws when the body is not an object
 };
 
 struct UploadPart {

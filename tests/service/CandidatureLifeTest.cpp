@@ -46,11 +46,11 @@ class CandidatureLife : public ::testing::Test {
 };
 
 TEST_F(CandidatureLife, FromCreationToCompleteDossier) {
-  ASSERT_EQ(bed.CreateCandidature(kCandidature, {{"cv", true},
-                                                 {"releve_bac", true},
-                                                 {"identite", true},
-                                                 {"complementaires", false}}),
-            201);
+  ASSERT_EQ(
+      bed.CreateCandidature(
+          kCandidature,
+          {{"cv", true}, {"releve_bac", true}, {"identite", true}, {"complementaires", false}}),
+      201);
   Poco::JSON::Object::Ptr fresh = Get().Json();
   EXPECT_EQ(fresh->getValue<std::string>("status"), "AT");
   EXPECT_EQ(ServiceTestbed::Piece(fresh, "cv")->getValue<std::string>("status"), "AT");
@@ -68,20 +68,22 @@ TEST_F(CandidatureLife, FromCreationToCompleteDossier) {
   ASSERT_EQ(cv.status, 202) << cv.body;
   EXPECT_EQ(cv.Json()->getValue<int>("version"), 1);
   EXPECT_GT(cv.Json()->getValue<long>("job"), 0);
-  ASSERT_EQ(bed.api().Upload(kCandidature, "releve_bac", candidat, {{"releve.jpg", ReleveScan()}})
-                .status,
-            202);
+  ASSERT_EQ(
+      bed.api().Upload(kCandidature, "releve_bac", candidat, {{"releve.jpg", ReleveScan()}}).status,
+      202);
   fixtures::TextPageSpec id_card;
   id_card.lines = {"RÉPUBLIQUE FRANÇAISE", "CARTE NATIONALE D'IDENTITÉ", "MARTIN Camille"};
   id_card.dpi = 150;
-  ASSERT_EQ(bed.api().Upload(kCandidature, "identite", candidat,
-                             {{"recto.jpg", fixtures::ScanJpeg(id_card)},
-                              {"verso.pdf", fixtures::BornDigitalPdf({{"Verso"}})}})
+  ASSERT_EQ(bed.api()
+                .Upload(kCandidature, "identite", candidat,
+                        {{"recto.jpg", fixtures::ScanJpeg(id_card)},
+                         {"verso.pdf", fixtures::BornDigitalPdf({{"Verso"}})}})
                 .status,
             202);
   // A conditional pièce may be answered « Non concerné »; a mandatory one not.
-  EXPECT_EQ(bed.api().Request("POST", path + "/pieces/complementaires/non-concerne", candidat).status,
-            200);
+  EXPECT_EQ(
+      bed.api().Request("POST", path + "/pieces/complementaires/non-concerne", candidat).status,
+      200);
   EXPECT_EQ(bed.api().Request("POST", path + "/pieces/cv/non-concerne", candidat).status, 409);
 
   Poco::JSON::Object::Ptr processed = bed.WaitProcessed(kCandidature);
@@ -91,10 +93,11 @@ TEST_F(CandidatureLife, FromCreationToCompleteDossier) {
   Poco::JSON::Object::Ptr cv_report = cv_piece->getObject("report");
   EXPECT_EQ(cv_report->getValue<std::string>("status"), "accepted");
   EXPECT_EQ(cv_report->getValue<int>("pages"), 3);
-  Poco::JSON::Object::Ptr releve = ServiceTestbed::Piece(processed, "releve_bac")->getObject("report");
+  Poco::JSON::Object::Ptr releve =
+      ServiceTestbed::Piece(processed, "releve_bac")->getObject("report");
   EXPECT_EQ(releve->getObject("ine")->getValue<std::string>("verdict"), "conforme");
-  EXPECT_EQ(ServiceTestbed::Piece(processed, "identite")->getObject("report")->getValue<int>("pages"),
-            2);
+  EXPECT_EQ(
+      ServiceTestbed::Piece(processed, "identite")->getObject("report")->getValue<int>("pages"), 2);
   EXPECT_EQ(ServiceTestbed::Piece(processed, "complementaires")->getValue<std::string>("status"),
             "NC");
 
@@ -113,7 +116,8 @@ TEST_F(CandidatureLife, FromCreationToCompleteDossier) {
   // The gestionnaire refuses the CV: the dossier becomes Incomplet.
   ASSERT_EQ(Decide("cv", "RE", "Illisible").status, 200);
   EXPECT_EQ(Status(), "IN");
-  EXPECT_EQ(ServiceTestbed::Piece(Get().Json(), "cv")->getValue<std::string>("comment"), "Illisible");
+  EXPECT_EQ(ServiceTestbed::Piece(Get().Json(), "cv")->getValue<std::string>("comment"),
+            "Illisible");
   EXPECT_EQ(Transmit().status, 409);  // a pièce is RE
 
   ApiResponse replaced = bed.api().Upload(kCandidature, "cv", candidat, {{"cv-v2.pdf", cv_page1}});
@@ -146,7 +150,8 @@ TEST_F(CandidatureLife, AutomaticRefusalTellsTheCandidateAtOnce) {
   // Five pages on a pièce limited to four.
   std::string five = fixtures::BornDigitalPdf({{"1"}, {"2"}, {"3"}, {"4"}, {"5"}});
   ASSERT_EQ(bed.api().Upload(kCandidature, "identite", candidat, {{"scan.pdf", five}}).status, 202);
-  Poco::JSON::Object::Ptr piece = ServiceTestbed::Piece(bed.WaitProcessed(kCandidature), "identite");
+  Poco::JSON::Object::Ptr piece =
+      ServiceTestbed::Piece(bed.WaitProcessed(kCandidature), "identite");
   EXPECT_EQ(piece->getValue<std::string>("status"), "RE");
   EXPECT_EQ(piece->getObject("report")->getValue<std::string>("reason"), "pages");
   EXPECT_FALSE(piece->getValue<std::string>("comment").empty());

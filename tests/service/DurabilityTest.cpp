@@ -1,9 +1,9 @@
 // "Nothing lost": 200 uploads while worker processes are killed with SIGKILL
 // at random and the whole service is killed and restarted once. Every
 // acknowledged upload must end processed exactly once.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
-#include <gtest/gtest.h>
 
 #include <atomic>
 #include <mutex>
@@ -21,14 +21,16 @@ constexpr int kCandidatures = 50;
 const char* const kPieces[] = {"cv", "lettre_motivation", "identite", "diplomes"};
 constexpr int kUploads = kCandidatures * 4;
 
-std::string CandidatureId(int i) { return "D-" + std::to_string(1000 + i); }
+std::string CandidatureId(int i) {
+  return "D-" + std::to_string(1000 + i);
+}
 
 class Durability : public ::testing::Test {
  protected:
   // Short leases so that work held by a killed process comes back quickly;
   // enough attempts that random kills never make a sound file poison.
-  ServiceTestbed bed{{"--workers", "2", "--lease", "3", "--retry-backoff-ms", "100",
-                      "--max-attempts", "30"}};
+  ServiceTestbed bed{
+      {"--workers", "2", "--lease", "3", "--retry-backoff-ms", "100", "--max-attempts", "30"}};
   std::mutex mutex;
   std::set<long> acknowledged_jobs;
   std::atomic<int> sent{0};
@@ -70,11 +72,11 @@ class Durability : public ::testing::Test {
 
 TEST_F(Durability, EveryAcknowledgedUploadIsProcessedExactlyOnceDespiteKills) {
   for (int i = 0; i < kCandidatures; ++i)
-    ASSERT_EQ(bed.CreateCandidature(CandidatureId(i), {{"cv", true},
-                                                       {"lettre_motivation", true},
-                                                       {"identite", true},
-                                                       {"diplomes", true}}),
-              201);
+    ASSERT_EQ(
+        bed.CreateCandidature(
+            CandidatureId(i),
+            {{"cv", true}, {"lettre_motivation", true}, {"identite", true}, {"diplomes", true}}),
+        201);
   std::atomic<bool> done{false};
   std::atomic<int> worker_kills{0};
   std::thread killer([&] {

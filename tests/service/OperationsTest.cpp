@@ -9,7 +9,9 @@
 namespace dossier::test {
 namespace {
 
-std::string Pdf() { return fixtures::BornDigitalPdf({{"Curriculum vitae"}}); }
+std::string Pdf() {
+  return fixtures::BornDigitalPdf({{"Curriculum vitae"}});
+}
 
 TEST(Operations, ReadyzReportsMissingWorkersAndASaturatedQueueWhileUploadsSucceed) {
   // No worker process: jobs pile up, durable, and /readyz says why it is not ready.
@@ -65,7 +67,8 @@ TEST(Operations, ANearlyFullDiskAnswers503WithRetryAfterAndKeepsNothing) {
   // Ask for more free space than any disk has.
   ServiceTestbed bed{{"--workers", "0", "--min-free-mb", "100000000"}};
   ASSERT_EQ(bed.CreateCandidature("F-1", {{"cv", true}}), 201);
-  ApiResponse full = bed.api().Upload("F-1", "cv", bed.Token("candidat", "F-1"), {{"cv.pdf", Pdf()}});
+  ApiResponse full =
+      bed.api().Upload("F-1", "cv", bed.Token("candidat", "F-1"), {{"cv.pdf", Pdf()}});
   EXPECT_EQ(full.status, 503) << full.body;
   EXPECT_FALSE(full.headers["retry-after"].empty());
   EXPECT_EQ(bed.db.Count("SELECT COUNT(*) FROM piece_version"), 0);

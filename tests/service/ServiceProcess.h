@@ -19,13 +19,13 @@ class ServiceProcess {
   ServiceProcess(const ServiceProcess&) = delete;
   ServiceProcess& operator=(const ServiceProcess&) = delete;
 
-  void Start();                  // waits for the "started" line (throws after 60 s)
-  int Terminate();               // SIGTERM, waits; returns the exit status (-1 on a signal)
-  void Kill();                   // SIGKILL, waits
+  void Start();     // waits for the "started" line (throws after 60 s)
+  int Terminate();  // SIGTERM, waits; returns the exit status (-1 on a signal)
+  void Kill();      // SIGKILL, waits
   pid_t pid() const { return pid_; }
   int port() const { return port_; }
   std::string BaseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::string Log() const;       // its stdout and stderr so far
+  std::string Log() const;              // its stdout and stderr so far
   std::vector<pid_t> Children() const;  // worker processes it supervises
   bool Running();
 

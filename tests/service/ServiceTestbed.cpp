@@ -25,8 +25,8 @@ std::vector<std::string> ServiceTestbed::Flags(std::vector<std::string> extra) c
   return flags;
 }
 
-std::unique_ptr<ServiceProcess> ServiceTestbed::Sibling(std::vector<std::string> flags,
-                                                        std::vector<std::string> environment) const {
+std::unique_ptr<ServiceProcess> ServiceTestbed::Sibling(
+    std::vector<std::string> flags, std::vector<std::string> environment) const {
   auto sibling = std::make_unique<ServiceProcess>(Flags(std::move(flags)), std::move(environment));
   sibling->Start();
   return sibling;
@@ -78,8 +78,9 @@ Poco::JSON::Object::Ptr ServiceTestbed::WaitProcessed(const std::string& id, int
       Poco::JSON::Array::Ptr pieces = candidature->getArray("pieces");
       bool pending = false;
       for (std::size_t i = 0; i < pieces->size(); ++i)
-        pending |= pieces->getObject(static_cast<unsigned>(i))->getValue<std::string>(
-                       "processing") == "pending";
+        pending |=
+            pieces->getObject(static_cast<unsigned>(i))->getValue<std::string>("processing") ==
+            "pending";
       if (!pending) return candidature;
     }
     if (std::chrono::steady_clock::now() > deadline)
