@@ -83,7 +83,7 @@ void RequestContext::DrainBeforeError(std::uint64_t limit) {
 }
 
 void RequestContext::PrepareToSend(int status) {
-  response_.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+  response_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   // Unread body bytes would be taken for the next request on this
   // connection: close it after this answer instead.
   if (HasBody() && !(body_ && body_->reached_end())) response_.setKeepAlive(false);

@@ -79,9 +79,13 @@ void RefuseNonMultipart(RequestContext& context) {
 }
 
 // Step 4, and what would make the upload fail after its body was read: the
-// candidature, the pièce and their statuses (CommitUpload checks again).
+// candidature, the pièce and their statuses (CommitUpload checks again). A
+// request with an Idempotency-Key may be the retry of an acknowledged upload
+// whose pièce has moved on since: its statuses are left to CommitUpload, which
+// answers a retry with the first acknowledgement before applying them.
 PieceType AcceptingPieceType(sql::Connection& connection, ServiceResources& service,
-                             const std::string& id, const std::string& code) {
+                             const std::string& id, const std::string& code,
+                             bool may_be_retry) {
   std::optional<PieceType> type = LoadPieceType(connection, code, service.policy);
   if (!type) throw HttpError(404, "not_found", messages::PieceNotRequired());
   auto row = BoundStatement(connection,
@@ -93,6 +97,7 @@ PieceType AcceptingPieceType(sql::Connection& connection, ServiceResources& serv
                  .Query();
   if (!row->next()) throw HttpError(404, "not_found", messages::CandidatureNotFound());
   if (row->isNull(2)) throw HttpError(404, "not_found", messages::PieceNotRequired());
+  if (may_be_retry) return *type;
   std::string candidature_status = row->getString(1);
   if (candidature_status == "RE" || candidature_status == "CO")
     throw HttpError(409, "candidature_closed", messages::CandidatureClosed(candidature_status));
@@ -125,7 +130,7 @@ void HandleUploadFiles(RequestContext& context) {
   RefuseNonMultipart(context);
   PieceType type = [&] {
     PooledConnection connection = AcquireConnection(service);
-    return AcceptingPieceType(*connection, service, id, code);
+    return AcceptingPieceType(*connection, service, id, code, !key.empty());
   }();
   std::vector<ReceivedFile> files =
       ReceiveMultipart(context.Body(), context.request().getContentType(), context.ContentLength(),

@@ -135,5 +135,20 @@ TEST_F(AccessAndErrors, ARetriedUploadWithItsIdempotencyKeyIsStoredOnce) {
   EXPECT_EQ(second.Json()->getValue<int>("version"), 2);
 }
 
+TEST_F(AccessAndErrors, ARetryArrivingAfterTheTransmissionStillGetsItsFirstAnswer) {
+  std::string a = bed.Token("candidat", "A-1");
+  ApiResponse first = bed.api().Upload("A-1", "cv", a, {{"cv.pdf", pdf}}, "key-late");
+  ASSERT_EQ(first.status, 202) << first.body;
+  ASSERT_EQ(bed.api().Request("POST", "/api/v1/candidatures/A-1/transmit", a).status, 200);
+  // The browser never saw the 202 and sends the same upload again.
+  ApiResponse retry = bed.api().Upload("A-1", "cv", a, {{"cv.pdf", pdf}}, "key-late");
+  EXPECT_EQ(retry.status, 202) << retry.body;
+  EXPECT_EQ(retry.body, first.body);
+  // A new upload, though, is refused: the dossier is under examination.
+  ExpectError(bed.api().Upload("A-1", "cv", a, {{"cv.pdf", pdf}}, "key-new"), 409,
+              "candidature_closed");
+  EXPECT_EQ(Versions(), 1);
+}
+
 }  // namespace
 }  // namespace dossier::test
