@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <map>
 
@@ -13,10 +14,13 @@ const char* const kDaemonUsage =
     "                [--db URL] [--workers N] [--policy FILE] [--smtp smtp://host:port?from=ADDR]\n"
     "                [--max-attempts N] [--job-timeout S] [--lease S] [--retry-backoff-ms N]\n"
     "                [--queue-bound N] [--max-file-mb N] [--max-request-mb N] [--min-free-mb N]\n"
-    "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP\n"
+    "                [--web-dir DIR]\n"
+    "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP,\n"
+    "             DOSSIER_WEB_DIR\n"
     "  --role all     HTTP server and worker processes (default)\n"
     "  --role server  HTTP only; workers run elsewhere against the same database\n"
-    "  --role worker  worker processes only\n";
+    "  --role worker  worker processes only\n"
+    "  --web-dir DIR  serve the web pages from DIR (server/web) instead of the built-in copy\n";
 
 namespace {
 
@@ -57,6 +61,7 @@ const std::map<std::string, Setter>& Setters() {
       {"--db", [](DaemonOptions& o, const std::string& v) { o.db = v; }},
       {"--policy", [](DaemonOptions& o, const std::string& v) { o.policy_file = v; }},
       {"--smtp", [](DaemonOptions& o, const std::string& v) { o.smtp = v; }},
+      {"--web-dir", [](DaemonOptions& o, const std::string& v) { o.server.web_dir = v; }},
       {"--workers",
        [](DaemonOptions& o, const std::string& v) {
          o.workers.processes = static_cast<int>(Number("--workers", v, 0, 256));
@@ -110,6 +115,14 @@ void ApplyEnvironment(DaemonOptions& options) {
   if (options.data_dir.empty()) options.data_dir = "data";
   if (options.db.empty()) options.db = Env("DOSSIER_DB");
   if (options.smtp.empty()) options.smtp = Env("DOSSIER_SMTP");
+  if (options.server.web_dir.empty()) options.server.web_dir = Env("DOSSIER_WEB_DIR");
+}
+
+// A mistyped --web-dir would serve 404 for every page: said at start instead.
+void RequireWebDir(const std::string& web_dir) {
+  std::error_code error;
+  if (!web_dir.empty() && !std::filesystem::is_directory(web_dir, error))
+    throw DaemonUsageError("--web-dir (or DOSSIER_WEB_DIR) '" + web_dir + "' is not a folder");
 }
 
 }  // namespace
@@ -137,6 +150,7 @@ DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args) {
   ApplyEnvironment(options);
   if (!environment_port) options.server.port = port;  // a flag beats the environment
   if (!environment_workers) options.workers.processes = workers;
+  RequireWebDir(options.server.web_dir);
   return options;
 }
 

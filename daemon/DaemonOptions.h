@@ -31,7 +31,7 @@ struct DaemonOptions {
 };
 
 // Flags first, then the environment (DOSSIER_PORT, DOSSIER_DATA_DIR,
-// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP), then defaults.
+// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP, DOSSIER_WEB_DIR), then defaults.
 DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args);
 
 // The flags that give a worker process the same settings as its supervisor.

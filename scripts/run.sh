@@ -65,6 +65,7 @@ curl -fsS -X PUT "$base/api/v1/candidatures/$cand" -H "Authorization: Bearer $ad
 samples="$DOSSIER_DATA_DIR/sample-dossier"
 [ -d "$samples/releve_bac" ] || "$build/dossier-fixtures" reference "$samples" >/dev/null
 token=$("$build/dossier" token --role candidat --candidature "$cand")
+staff=$("$build/dossier" token --role gestionnaire)
 scan=$(ls "$samples"/releve_bac/* | head -1)
 
 cat <<MSG
@@ -73,6 +74,9 @@ dossier est prêt sur $base  (journal : $log)
 
 Page du candidat :
   $base/candidat/$cand#token=$token
+
+Page du gestionnaire (jeton valable 12 heures) :
+  $base/gestion/#token=$staff
 
 Déposer le relevé de notes du bac (scan à 600 dpi de 10 Mo) :
   curl -H "Authorization: Bearer $token" -F "file=@$scan" \\

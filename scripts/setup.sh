@@ -18,7 +18,11 @@ packages=(
   libgtest-dev libbenchmark-dev
   # test oracles and the command-line peers the benchmarks compare against
   qpdf poppler-utils img2pdf ghostscript util-linux python3
+  # browser tests of the web pages: Chromium driven by playwright-core (npm)
+  chromium nodejs
 )
+# npm comes with some builds of nodejs; Debian packages it apart.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -19,6 +19,10 @@ struct ServerSettings {
   int worker_alive_seconds = 15;  // a worker row seen this recently counts as alive
   std::string assemble_binary;    // `dossier`, which assembles the dossier PDF (DossierPdf)
   int stop_grace_seconds = 30;    // Stop() waits this long for requests in flight
+  // The web pages (candidat.html, gestion.html, static/*) are served from
+  // this folder instead of the copy built into the binary: a page changes
+  // without a rebuild. Empty: the built-in copy.
+  std::string web_dir;
 };
 
 }  // namespace dossier

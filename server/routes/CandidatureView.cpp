@@ -111,6 +111,7 @@ Object::Ptr Piece(sql::ResultSet& row, std::map<std::string, Array::Ptr>& files)
   piece->set("processing", Processing(row, 7, 10, 13));
   piece->set("report", Report(row, 11));
   piece->set("message", NullableString(row, 12));
+  piece->set("thumbnail", row.getInt(14) != 0);
   piece->set("max_bytes", static_cast<Poco::Int64>(row.getInt64(8)));
   piece->set("formats", Formats(row.getString(9)));
   Array::Ptr& list = files[code];
@@ -123,7 +124,7 @@ Array::Ptr Pieces(sql::Connection& connection, const std::string& id) {
   auto rows = BoundStatement(connection,
                              "SELECT p.piece_code, t.label, p.mandatory, t.conditional, p.status, "
                              "p.comment, p.current_version, t.max_bytes, t.formats, pc.outcome, "
-                             "pc.report, pc.message, j.state "
+                             "pc.report, pc.message, j.state, pc.thumbnail_key IS NOT NULL "
                              "FROM pj_cand p JOIN piece_justif t ON t.code = p.piece_code "
                              "LEFT JOIN piece_version v ON v.candidature_id = p.candidature_id "
                              "AND v.piece_code = p.piece_code AND v.version = p.current_version "

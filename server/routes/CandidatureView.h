@@ -14,7 +14,8 @@ namespace dossier {
 // and the decisions answer with it too): its status, and for each pièce in
 // cover-page order its status, the gestionnaire's comment, the current
 // version's files and pre-check (`processing`, the worker's `report` and
-// `message`), and the limits the candidate is told about.
+// `message`, whether a `thumbnail` preview exists), and the limits the
+// candidate is told about.
 // Throws HttpError 404 when the candidature does not exist.
 Poco::JSON::Object::Ptr CandidatureJson(sql::Connection& connection, const std::string& id);
 

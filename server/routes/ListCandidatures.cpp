@@ -6,6 +6,7 @@
 #include "server/http/RequestContext.h"
 #include "server/http/ServiceResources.h"
 #include "server/routes/BoundStatement.h"
+#include "server/routes/GestionMessages.h"
 #include "server/routes/RouteHandlers.h"
 #include "store/db/ConnectionPool.h"
 #include "store/workflow/Statuses.h"
@@ -17,6 +18,12 @@ namespace {
 // waiting longest come up first. Bounded: the page asks again by status.
 constexpr int kListLimit = 1000;
 
+// What the pre-checks of a candidature's current versions found, in the
+// order of the columns below: each is worth the gestionnaire's eye.
+const char* const kFlags[] = {"ine_illisible", "ine_different", "refusee_controle",
+                              "unprocessable"};
+constexpr int kFirstFlagColumn = 7;
+
 std::string StatusFilter(const RequestContext& context) {
   std::string status = context.Query("status");
   if (!status.empty() && status != "AT" && status != "RE" && status != "IN" && status != "CO")
@@ -24,35 +31,67 @@ std::string StatusFilter(const RequestContext& context) {
   return status;
 }
 
+std::string FlagFilter(const RequestContext& context) {
+  std::string flag = context.Query("flag");
+  if (flag.empty()) return flag;
+  for (const char* known : kFlags)
+    if (flag == known) return flag;
+  throw HttpError(400, "invalid_flag", messages::InvalidFlagFilter(flag));
+}
+
+// One row per candidature, its pièces joined to their current version's
+// precheck (at most one each: no row is counted twice). The flag filter is
+// applied before the limit.
+const char* const kWorkListQuery =
+    "SELECT c.id, c.formation, c.status, "
+    "DATE_FORMAT(c.updated_at, '%Y-%m-%dT%H:%i:%sZ'), "
+    "COALESCE(SUM(p.status = 'TR'), 0), COUNT(p.piece_code), "
+    "COALESCE(MAX(pc.ine_verdict = 'illisible'), 0) AS ine_illisible, "
+    "COALESCE(MAX(pc.ine_verdict = 'different'), 0) AS ine_different, "
+    "COALESCE(MAX(pc.outcome = 'refused'), 0) AS refusee_controle, "
+    "COALESCE(MAX(pc.outcome = 'unprocessable'), 0) AS unprocessable "
+    "FROM candidature c LEFT JOIN pj_cand p ON p.candidature_id = c.id "
+    "LEFT JOIN piece_version v ON v.candidature_id = p.candidature_id "
+    "AND v.piece_code = p.piece_code AND v.version = p.current_version "
+    "LEFT JOIN precheck pc ON pc.piece_version_id = v.id "
+    "WHERE (? = '' OR c.status = ?) "
+    "GROUP BY c.id, c.formation, c.status, c.updated_at "
+    "HAVING ? = '' OR (? = 'ine_illisible' AND ine_illisible = 1) "
+    "OR (? = 'ine_different' AND ine_different = 1) "
+    "OR (? = 'refusee_controle' AND refusee_controle = 1) "
+    "OR (? = 'unprocessable' AND unprocessable = 1) "
+    "ORDER BY c.updated_at, c.id LIMIT ?";
+
+Poco::JSON::Object::Ptr Item(sql::ResultSet& row) {
+  Poco::JSON::Object::Ptr item = NewJsonObject();
+  std::string status = row.getString(3);
+  item->set("id", std::string(row.getString(1)));
+  item->set("formation", std::string(row.getString(2)));
+  item->set("status", status);
+  item->set("status_label", std::string(CandidatureStatusLabel(status.c_str())));
+  item->set("updated_at", std::string(row.getString(4)));
+  item->set("pieces_to_check", static_cast<Poco::Int64>(row.getInt64(5)));
+  item->set("pieces", static_cast<Poco::Int64>(row.getInt64(6)));
+  Poco::JSON::Array::Ptr flags = new Poco::JSON::Array;
+  int column = kFirstFlagColumn;
+  for (const char* flag : kFlags)
+    if (row.getInt(column++) != 0) flags->add(std::string(flag));
+  item->set("flags", flags);
+  return item;
+}
+
 }  // namespace
 
 void HandleListCandidatures(RequestContext& context) {
   std::string status = StatusFilter(context);
+  std::string flag = FlagFilter(context);
   PooledConnection connection = AcquireConnection(context.service());
-  auto rows = BoundStatement(*connection,
-                             "SELECT c.id, c.formation, c.status, "
-                             "DATE_FORMAT(c.updated_at, '%Y-%m-%dT%H:%i:%sZ'), "
-                             "COALESCE(SUM(p.status = 'TR'), 0) "
-                             "FROM candidature c LEFT JOIN pj_cand p ON p.candidature_id = c.id "
-                             "WHERE (? = '' OR c.status = ?) "
-                             "GROUP BY c.id, c.formation, c.status, c.updated_at "
-                             "ORDER BY c.updated_at, c.id LIMIT ?")
-                  .Bind(status)
-                  .Bind(status)
-                  .Bind(kListLimit)
-                  .Query();
+  BoundStatement query(*connection, kWorkListQuery);
+  query.Bind(status).Bind(status);
+  for (int i = 0; i < 5; ++i) query.Bind(flag);
+  auto rows = query.Bind(kListLimit).Query();
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-  while (rows->next()) {
-    Poco::JSON::Object::Ptr item = NewJsonObject();
-    std::string item_status = rows->getString(3);
-    item->set("id", std::string(rows->getString(1)));
-    item->set("formation", std::string(rows->getString(2)));
-    item->set("status", item_status);
-    item->set("status_label", std::string(CandidatureStatusLabel(item_status.c_str())));
-    item->set("updated_at", std::string(rows->getString(4)));
-    item->set("pieces_to_check", static_cast<Poco::Int64>(rows->getInt64(5)));
-    list->add(item);
-  }
+  while (rows->next()) list->add(Item(*rows));
   context.SendJson(200, JsonText(list));
 }
 

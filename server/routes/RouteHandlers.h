@@ -4,13 +4,13 @@ namespace dossier {
 
 class RequestContext;
 
-// The /api/v1 routes (ApiRouter() says which method, path and roles call
-// each). They run after the token and the role were checked; each answers
+// The /api/v1 routes and the web pages (ApiRouter() says which method,
+// path and roles call each). They run after the token and the role were checked; each answers
 // through the context or throws HttpError.
 
 // GET /api/v1/candidatures/{id}
 void HandleGetCandidature(RequestContext& context);
-// GET /api/v1/candidatures?status=RE
+// GET /api/v1/candidatures?status=RE&flag=ine_different
 void HandleListCandidatures(RequestContext& context);
 // PUT /api/v1/candidatures/{id}
 void HandlePutCandidature(RequestContext& context);
@@ -26,5 +26,22 @@ void HandleDossierPdf(RequestContext& context);
 void HandleDecision(RequestContext& context);
 // POST /api/v1/candidatures/{id}/transmit
 void HandleTransmit(RequestContext& context);
+// POST /api/v1/candidatures/{id}/status
+void HandleCandidatureStatus(RequestContext& context);
+// GET /api/v1/candidatures/{id}/pieces/{code}/thumbnail
+void HandlePieceThumbnail(RequestContext& context);
+
+// The web pages (no token: the pages read it from the URL fragment and send
+// it with their API calls).
+// GET /
+void HandleServiceRoot(RequestContext& context);
+// GET /candidat/{id}
+void HandleCandidatPage(RequestContext& context);
+// GET /gestion/
+void HandleGestionPage(RequestContext& context);
+// GET /gestion (301 to /gestion/)
+void HandleGestionRedirect(RequestContext& context);
+// GET /static/{file}
+void HandleStaticFile(RequestContext& context);
 
 }  // namespace dossier

@@ -144,6 +144,10 @@ TEST(WorkerProcess, AcceptedPieceIsMergedPublishedAndRecorded) {
   EXPECT_TRUE(testing::QpdfCheckPasses(pdf));
   EXPECT_EQ(testing::PopplerPageCount(pdf), 3);  // two CV pages, then the scan
   EXPECT_EQ(db.Scalar("SELECT output_bytes FROM precheck"), std::to_string(pdf.size()));
+  std::string thumbnail = db.Scalar("SELECT thumbnail_key FROM precheck");  // the pages' preview
+  EXPECT_EQ(thumbnail.rfind("results/", 0), 0u) << thumbnail;
+  EXPECT_EQ(
+      testing::ReadFile(BlobStore(data.path()).PathOf(thumbnail)).compare(0, 3, "\xFF\xD8\xFF"), 0);
   std::string report = db.Scalar("SELECT report FROM precheck");
   EXPECT_NE(report.find("\"status\":\"accepted\""), std::string::npos) << report;
   EXPECT_NE(report.find("bulletin.jpg"), std::string::npos) << report;

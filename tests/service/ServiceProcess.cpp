@@ -55,7 +55,7 @@ ServiceProcess::ServiceProcess(std::vector<std::string> args, std::vector<std::s
 
 ServiceProcess::~ServiceProcess() {
   if (pid_ > 0) Kill();
-  unlink(log_path_.c_str());
+  if (!std::getenv("DOSSIER_TEST_KEEP_LOGS")) unlink(log_path_.c_str());
 }
 
 void ServiceProcess::Start() {

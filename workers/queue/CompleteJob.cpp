@@ -26,8 +26,8 @@ void InsertPrecheck(sql::Connection& connection, const ClaimedJob& job,
                     const PrecheckResult& result) {
   std::unique_ptr<sql::PreparedStatement> insert(connection.prepareStatement(
       "INSERT INTO precheck (piece_version_id, job_id, outcome, reason, ine_verdict, message, "
-      "report, output_key, output_bytes, latency_ms, created_at) "
-      "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "report, output_key, output_bytes, thumbnail_key, latency_ms, created_at) "
+      "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "TIMESTAMPDIFF(MICROSECOND, created_at, UTC_TIMESTAMP(3)) DIV 1000, UTC_TIMESTAMP(3) "
       "FROM piece_version WHERE id = ?"));
   insert->setInt64(1, job.id);
@@ -41,7 +41,8 @@ void InsertPrecheck(sql::Connection& connection, const ClaimedJob& job,
     insert->setNull(8, sql::DataType::BIGINT);
   else
     insert->setInt64(8, static_cast<std::int64_t>(result.output_bytes));
-  insert->setInt64(9, job.piece_version_id);
+  SetOrNull(*insert, 9, result.output_key.empty() ? "" : result.thumbnail_key);
+  insert->setInt64(10, job.piece_version_id);
   insert->executeUpdate();
 }
 

@@ -21,6 +21,7 @@ struct PrecheckResult {
   std::string report_json;  // the report as `dossier process` prints it
   std::string output_key;   // the processed PDF in the store; "" when refused
   std::uint64_t output_bytes = 0;
+  std::string thumbnail_key;  // its page 1 as a JPEG preview; "" when none was made
 };
 
 enum class Completion {

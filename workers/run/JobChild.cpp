@@ -7,8 +7,10 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <exception>
 
 #include "processors/image/VipsSession.h"
+#include "processors/pdf/FirstPageThumbnail.h"
 #include "processors/pdf/QuietPodofo.h"
 #include "processors/pipeline/ProcessPiece.h"
 
@@ -42,6 +44,16 @@ bool WriteDurably(const std::string& path, const std::string& bytes) {
   return close(fd) == 0 && ok;
 }
 
+// The preview of an accepted PDF; on failure the file is removed and the
+// worker publishes none.
+void WriteThumbnail(const std::string& pdf, const std::string& path) {
+  try {
+    if (WriteDurably(path, FirstPageThumbnailJpeg(pdf))) return;
+  } catch (const std::exception&) {
+  }
+  unlink(path.c_str());
+}
+
 [[noreturn]] void Crash() {
   signal(SIGSEGV, SIG_DFL);
   raise(SIGSEGV);
@@ -58,7 +70,7 @@ bool CarriesCrashMarker(const std::vector<InputFile>& files) {
   return false;
 }
 
-int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const std::string& pdf_path,
+int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutputPaths& paths,
                       int report_fd) {
   RestoreSignals();
   if (CarriesCrashMarker(inputs.files)) Crash();
@@ -66,7 +78,10 @@ int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const std::str
   QuietPodofo();
   PieceOutcome outcome = ProcessPiece(inputs.files, inputs.rules, HardLimits{}, nullptr,
                                       inputs.rules.check_ine ? reader : nullptr);
-  if (outcome.report.accepted && !WriteDurably(pdf_path, outcome.pdf)) return 1;
+  if (outcome.report.accepted) {
+    if (!WriteDurably(paths.pdf, outcome.pdf)) return 1;
+    WriteThumbnail(outcome.pdf, paths.thumbnail);
+  }
   if (!WriteAll(report_fd, ReportToJson(outcome.report))) return 1;
   return outcome.report.accepted ? kJobChildAccepted : kJobChildRefused;
 }

@@ -14,13 +14,22 @@ class IneReader;
 inline constexpr int kJobChildAccepted = 0;
 inline constexpr int kJobChildRefused = 3;
 
+// Where a job child writes its files (temp paths of the store, published by
+// the worker).
+struct JobOutputPaths {
+  std::string pdf;        // the processed PDF
+  std::string thumbnail;  // the JPEG preview of its page 1 (FirstPageThumbnailJpeg)
+};
+
 // The whole life of a job child, forked by the worker under its limits: runs
-// the pipeline on the inputs, writes the PDF durably at `pdf_path` when the
-// pièce is accepted, and the JSON report (ReportToJson) on `report_fd`. The
-// child dies with its worker (PR_SET_PDEATHSIG). `reader` does the INE check
-// when the rules ask for it: created once by the worker before the fork, the
-// child inherits it without paying Tesseract's start-up.
-int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const std::string& pdf_path,
+// the pipeline on the inputs and, when the pièce is accepted, writes the PDF
+// durably at `paths.pdf` and its preview at `paths.thumbnail`, then the JSON
+// report (ReportToJson) on `report_fd`. A preview that cannot be made is
+// left out: the pièce does not depend on it. The child dies with its worker
+// (PR_SET_PDEATHSIG). `reader` does the INE check when the rules ask for it:
+// created once by the worker before the fork, the child inherits it without
+// paying Tesseract's start-up.
+int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutputPaths& paths,
                       int report_fd);
 
 // Fault injection for tests: DOSSIER_FAULT_CRASH_MARKER is set and non-empty

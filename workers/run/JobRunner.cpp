@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <iostream>
@@ -36,7 +37,7 @@ bool Transient(const sql::SQLException& error) {
          code == 1205;
 }
 
-// The job child's PDF under tmp/ of the store: removed unless published.
+// A job child's file under tmp/ of the store: removed unless published.
 class TempOutput {
  public:
   explicit TempOutput(std::string path) : path_(std::move(path)) {}
@@ -257,9 +258,11 @@ JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
                    settings_.backoff_max);
   }
   TempOutput pdf(store_.TempPath());
+  TempOutput thumbnail(store_.TempPath());
+  JobOutputPaths paths{pdf.path(), thumbnail.path()};
   JobTick tick(pool_, job, settings_, watch_);
   ChildResult child =
-      RunLimitedChild([&](int fd) { return ProcessJobInChild(inputs, reader, pdf.path(), fd); },
+      RunLimitedChild([&](int fd) { return ProcessJobInChild(inputs, reader, paths, fd); },
                       JobChildLimits(settings_), [&] { return tick(); });
   switch (child.end) {
     case ChildResult::End::ForkFailed:
@@ -283,31 +286,32 @@ JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
     return Fail(
         job, "crashed",
         "job child exited with code " + std::to_string(child.exit_code) + " without a report");
-  return Complete(job, std::move(*result), pdf.path());
+  return Complete(job, std::move(*result), paths);
 }
 
 JobOutcome JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
-                               const std::string& pdf_path) {
+                               const JobOutputPaths& paths) {
   if (result.accepted) {
     result.output_key = store_.NewKey("results");
     try {
-      store_.Publish(pdf_path, result.output_key);
+      store_.Publish(paths.pdf, result.output_key);
     } catch (const BlobError& error) {
       return Release(job, std::string("cannot store the result: ") + error.what(),
                      settings_.backoff_max);
     }
+    result.thumbnail_key = PublishThumbnail(paths.thumbnail);
   }
   Completion completion;
   try {
     completion = WithDatabase(
         [&](sql::Connection& connection) { return CompleteJob(connection, job, result); });
   } catch (...) {
-    if (!result.output_key.empty()) store_.Remove(result.output_key);
+    RemoveOutputs(result);
     throw;
   }
   JobOutcome outcome = OutcomeOf(job);
   if (completion == Completion::LeaseLost) {
-    if (!result.output_key.empty()) store_.Remove(result.output_key);
+    RemoveOutputs(result);
     outcome.outcome = "lost_lease";
     return outcome;
   }
@@ -316,6 +320,28 @@ JobOutcome JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
   outcome.reason = result.reason;
   outcome.ine = result.ine_verdict;
   return outcome;
+}
+
+std::string JobRunner::PublishThumbnail(const std::string& temp_path) {
+  struct stat file;
+  if (stat(temp_path.c_str(), &file) != 0 || !S_ISREG(file.st_mode) || file.st_size == 0) return "";
+  std::string key = store_.NewKey("results");
+  try {
+    store_.Publish(temp_path, key);
+  } catch (const BlobError&) {
+    return "";
+  }
+  return key;
+}
+
+void JobRunner::RemoveOutputs(const PrecheckResult& result) {
+  for (const std::string* key : {&result.output_key, &result.thumbnail_key}) {
+    if (key->empty()) continue;
+    try {
+      store_.Remove(*key);
+    } catch (const BlobError&) {
+    }
+  }
 }
 
 JobOutcome JobRunner::Fail(const ClaimedJob& job, const std::string& run_outcome,

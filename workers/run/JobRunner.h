@@ -16,6 +16,7 @@
 namespace dossier {
 
 class IneReader;
+struct JobOutputPaths;
 struct PrecheckResult;
 
 // What the process around a runner wants looked at while a job runs.
@@ -31,9 +32,10 @@ struct JobWatch {
 // Runs the queue's jobs one at a time, each in a forked job child under the
 // limits of `settings` (RunLimitedChild): claims, loads the files and rules,
 // renews the lease every heartbeat while the child works, then publishes the
-// PDF under results/ and completes the job — or records the crash, the
-// timeout, the lost lease. A crash of the child costs the job one attempt,
-// never the runner. Writes one JSON line per job on stdout (JobLogLine).
+// PDF and its preview (when the child made one) under results/ and completes
+// the job — or records the crash, the timeout, the lost lease. A crash of the
+// child costs the job one attempt, never the runner. Writes one JSON line per
+// job on stdout (JobLogLine).
 //
 // The runner's process must not run libvips operations itself: the job
 // children fork from it and initialise libvips on their own. It creates one
@@ -58,7 +60,11 @@ class JobRunner {
 
  private:
   JobOutcome Attempt(const ClaimedJob& job);
-  JobOutcome Complete(const ClaimedJob& job, PrecheckResult result, const std::string& pdf_path);
+  JobOutcome Complete(const ClaimedJob& job, PrecheckResult result, const JobOutputPaths& paths);
+  // Publishes the child's preview under results/; "" when there is none or it
+  // cannot be stored (the pièce goes on without it).
+  std::string PublishThumbnail(const std::string& temp_path);
+  void RemoveOutputs(const PrecheckResult& result);
   JobOutcome Fail(const ClaimedJob& job, const std::string& run_outcome, const std::string& error);
   JobOutcome Release(const ClaimedJob& job, const std::string& why,
                      std::chrono::milliseconds delay);

@@ -1,0 +1,40 @@
+#include "server/routes/GestionMessages.h"
+
+namespace dossier::messages {
+namespace {
+
+// « A », « B » et « C »
+std::string QuotedList(const std::vector<std::string>& items) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    text += i == 0 ? "" : (i + 1 == items.size() ? " et " : ", ");
+    text += "« " + items[i] + " »";
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string InvalidFlagFilter(const std::string& flag) {
+  return "Le signalement « " + flag +
+         " » n'existe pas : choisissez ine_illisible, ine_different, refusee_controle ou "
+         "unprocessable.";
+}
+
+std::string InvalidCandidatureStatus() {
+  return "Le statut doit être « CO » (dossier complet) ou « IN » (dossier incomplet).";
+}
+
+std::string PiecesNotValidated(const std::vector<std::string>& labels) {
+  bool several = labels.size() > 1;
+  return std::string("Le dossier ne peut pas être déclaré complet : ") +
+         (several ? "les pièces " : "la pièce ") + QuotedList(labels) +
+         (several ? " ne sont ni validées ni déclarées « Non concerné ». Examinez-les d'abord."
+                  : " n'est ni validée ni déclarée « Non concerné ». Examinez-la d'abord.");
+}
+
+std::string NoThumbnail() {
+  return "Aucun aperçu de cette pièce n'est disponible.";
+}
+
+}  // namespace dossier::messages
