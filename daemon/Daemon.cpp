@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -83,7 +84,10 @@ int RunService(const DaemonOptions& options, const DatabaseUrl& url, const Piece
   sigset_t signals = BlockStopSignals();
   bool serve = options.role != DaemonRole::Worker;
   bool work = options.role != DaemonRole::Server && options.workers.processes > 0;
-  ConnectionPool pool(url, options.server.threads + 4);
+  // Requests hold a connection only for their statements, not their
+  // transfers: a few dozen serve a hundred uploads, and stay well under a
+  // shared server's max_connections.
+  ConnectionPool pool(url, std::min(options.server.threads, 28) + 4);
   {
     PooledConnection connection = pool.Acquire();
     SeedPieceTypes(*connection, policy);

@@ -12,8 +12,10 @@ namespace dossier {
 struct ServerSettings {
   std::string bind_address = "127.0.0.1";
   int port = 8080;  // 0: any free port (HttpService::port() tells which)
-  int threads = 16;
-  int max_queued_connections = 64;
+  // A thread per connection being served: uploads from slow mobile links
+  // hold one for their whole transfer, so the deadline peak needs many.
+  int threads = 128;
+  int max_queued_connections = 1024;
   UploadLimits upload;
   int queue_bound = 1000;         // /readyz says "saturated" above this many queued+running jobs
   int worker_alive_seconds = 15;  // a worker row seen this recently counts as alive

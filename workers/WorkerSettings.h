@@ -25,6 +25,9 @@ struct WorkerSettings {
   // How often the worker looks up from a running job (heartbeat due? shutdown
   // asked?).
   std::chrono::milliseconds job_tick{1'000};
+  // Scheduling niceness of worker processes: uploads (the HTTP server, the
+  // database) get the CPU before document work does.
+  int niceness = 10;
 
   // The wait before a job that failed `attempts` times runs again:
   // backoff_base doubled per earlier failure, at most backoff_max.

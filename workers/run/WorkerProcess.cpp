@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <iostream>
@@ -102,6 +103,10 @@ int RunWorkerProcess(const DatabaseUrl& url, const std::string& data_dir,
                      const WorkerSettings& settings, const PiecePolicy& policy) {
   ShutdownSignal shutdown;
   prctl(PR_SET_PDEATHSIG, SIGTERM);
+  // Candidates waiting for their 202 come first: on a machine where the
+  // server and the workers share the cores, document work takes what the
+  // uploads leave (the job children inherit this niceness).
+  setpriority(PRIO_PROCESS, 0, settings.niceness);
   try {
     return ServeQueue(url, data_dir, settings, policy, shutdown);
   } catch (const std::exception& error) {

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The deadline peak, end to end, on this machine: the one command to run.
+#
+#   bench/deadline_peak.sh BUILD_DIR [DOSSIERS] [CONCURRENCY]   (defaults 200 and 100)
+#
+# Starts a private MariaDB in a temporary directory (scripts/mariadb.sh) and
+# `dossierd --port 0 --workers N` on it (N = cores, OMP_THREAD_LIMIT=1), as
+# service_roundtrip.sh does; generates the reference dossier once
+# (BUILD_DIR/dossier-fixtures reference); runs BUILD_DIR/deadline-sim against
+# the service (DOSSIERS candidates on the deadline curve, at most CONCURRENCY
+# uploading at once), then the command-line peer on PEER_DOSSIERS dossiers;
+# stops everything and prints the table. The report goes to
+# BUILD_DIR/deadline_peak.json, the chart to BUILD_DIR/deadline_peak.svg.
+#
+# Environment: PEER_DOSSIERS (default 6), WORKERS (default: cores),
+# SIM_ARGS (more deadline-sim flags, e.g. "--surge-factor 10"), KEEP_WORK=1
+# keeps the working directory (service data and log, MariaDB, inputs).
+#
+# Exit status: deadline-sim's (0: no error, 1: errors, see the table), 2 on
+# usage or a missing tool.
+set -euo pipefail
+
+usage() {
+  echo "usage: $0 BUILD_DIR [DOSSIERS] [CONCURRENCY]" >&2
+  exit 2
+}
+
+[[ $# -ge 1 && $# -le 3 ]] || usage
+BUILD=$(cd "$1" && pwd) || usage
+DOSSIERS=${2:-200}
+CONCURRENCY=${3:-100}
+[[ $DOSSIERS =~ ^[1-9][0-9]*$ && $CONCURRENCY =~ ^[1-9][0-9]*$ ]] || usage
+PEER_DOSSIERS=${PEER_DOSSIERS:-6}
+WORKERS=${WORKERS:-$(nproc)}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JSON_OUT="$BUILD/deadline_peak.json"
+
+for tool in img2pdf gs qpdf pdftoppm tesseract mariadbd mariadb-install-db mariadb-admin curl; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
+done
+for binary in dossierd dossier dossier-fixtures deadline-sim; do
+  [[ -x $BUILD/$binary ]] || { echo "$0: $BUILD/$binary not built" >&2; exit 2; }
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/deadline_peak.XXXXXX")
+DB_DIR="$WORK/mariadb"
+DATA="$WORK/data"
+LOG="$WORK/dossierd.log"
+daemon=
+db_started=
+
+stop_service() {
+  if [[ -n $daemon ]] && kill -0 "$daemon" 2>/dev/null; then
+    kill -TERM "$daemon"
+    wait "$daemon" || true
+  fi
+  daemon=
+  if [[ -n $db_started ]]; then
+    "$ROOT/scripts/mariadb.sh" stop "$DB_DIR" || true
+    db_started=
+  fi
+}
+
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+  trap - EXIT INT TERM
+  stop_service
+  if [[ ${KEEP_WORK:-0} == 1 ]]; then
+    echo "working directory kept: $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "generating the reference dossier in $WORK/ref ..." >&2
+"$BUILD/dossier-fixtures" reference "$WORK/ref" >/dev/null
+
+echo "starting a private MariaDB in $DB_DIR ..." >&2
+db_started=1
+"$ROOT/scripts/mariadb.sh" start "$DB_DIR"
+DB_URL=$("$ROOT/scripts/mariadb.sh" url "$DB_DIR")
+
+echo "starting dossierd (port 0, $WORKERS workers) ..." >&2
+mkdir -p "$DATA"
+OMP_THREAD_LIMIT=1 "$BUILD/dossierd" --port 0 --data-dir "$DATA" --db "$DB_URL" \
+  --workers "$WORKERS" >"$LOG" 2>&1 &
+daemon=$!
+
+port=
+for _ in $(seq 1 600); do
+  port=$(sed -n 's/.*"event":"started".*"port":"\{0,1\}\([0-9][0-9]*\).*/\1/p' "$LOG" | head -1)
+  [[ -n $port ]] && break
+  kill -0 "$daemon" 2>/dev/null || { echo "$0: dossierd exited" >&2; tail -20 "$LOG" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n $port ]] || { echo "$0: no \"started\" line from dossierd" >&2; tail -20 "$LOG" >&2; exit 1; }
+BASE="http://127.0.0.1:$port"
+
+ready=
+for _ in $(seq 1 600); do
+  if curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; then ready=1; break; fi
+  kill -0 "$daemon" 2>/dev/null || { echo "$0: dossierd exited" >&2; tail -20 "$LOG" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n $ready ]] || { echo "$0: dossierd not ready after 60 s" >&2; tail -20 "$LOG" >&2; exit 1; }
+echo "dossierd ready on $BASE" >&2
+
+# Only this service's processes are sampled, not another MariaDB on the machine.
+# shellcheck disable=SC2086  # SIM_ARGS is a list of flags
+set +e
+"$BUILD/deadline-sim" --url "$BASE" --dossiers "$DOSSIERS" --concurrency "$CONCURRENCY" \
+  --peer-dossiers "$PEER_DOSSIERS" --json "$JSON_OUT" --data-dir "$DATA" \
+  --fixtures "$WORK/ref" --dossier-bin "$BUILD/dossier" \
+  --watch-pid "$daemon" --watch-pid "$(cat "$DB_DIR/mariadb.pid")" ${SIM_ARGS:-} >"$WORK/table.txt"
+status=$?
+set -e
+stop_service
+echo
+cat "$WORK/table.txt"
+exit "$status"
