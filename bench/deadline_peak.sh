@@ -43,81 +43,24 @@ for binary in dossierd dossier dossier-fixtures deadline-sim; do
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/deadline_peak.XXXXXX")
-DB_DIR="$WORK/mariadb"
-DATA="$WORK/data"
-LOG="$WORK/dossierd.log"
-daemon=
-db_started=
-
-stop_service() {
-  if [[ -n $daemon ]] && kill -0 "$daemon" 2>/dev/null; then
-    kill -TERM "$daemon"
-    wait "$daemon" || true
-  fi
-  daemon=
-  if [[ -n $db_started ]]; then
-    "$ROOT/scripts/mariadb.sh" stop "$DB_DIR" || true
-    db_started=
-  fi
-}
-
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  trap - EXIT INT TERM
-  stop_service
-  if [[ ${KEEP_WORK:-0} == 1 ]]; then
-    echo "working directory kept: $WORK" >&2
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=bench/private_service.sh
+source "$ROOT/bench/private_service.sh"
 
 echo "generating the reference dossier in $WORK/ref ..." >&2
 "$BUILD/dossier-fixtures" reference "$WORK/ref" >/dev/null
 
-echo "starting a private MariaDB in $DB_DIR ..." >&2
-db_started=1
-"$ROOT/scripts/mariadb.sh" start "$DB_DIR"
-DB_URL=$("$ROOT/scripts/mariadb.sh" url "$DB_DIR")
-
-echo "starting dossierd (port 0, $WORKERS workers) ..." >&2
-mkdir -p "$DATA"
-OMP_THREAD_LIMIT=1 "$BUILD/dossierd" --port 0 --data-dir "$DATA" --db "$DB_URL" \
-  --workers "$WORKERS" >"$LOG" 2>&1 &
-daemon=$!
-
-port=
-for _ in $(seq 1 600); do
-  port=$(sed -n 's/.*"event":"started".*"port":"\{0,1\}\([0-9][0-9]*\).*/\1/p' "$LOG" | head -1)
-  [[ -n $port ]] && break
-  kill -0 "$daemon" 2>/dev/null || { echo "$0: dossierd exited" >&2; tail -20 "$LOG" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n $port ]] || { echo "$0: no \"started\" line from dossierd" >&2; tail -20 "$LOG" >&2; exit 1; }
-BASE="http://127.0.0.1:$port"
-
-ready=
-for _ in $(seq 1 600); do
-  if curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; then ready=1; break; fi
-  kill -0 "$daemon" 2>/dev/null || { echo "$0: dossierd exited" >&2; tail -20 "$LOG" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n $ready ]] || { echo "$0: dossierd not ready after 60 s" >&2; tail -20 "$LOG" >&2; exit 1; }
-echo "dossierd ready on $BASE" >&2
+private_service_start "$WORKERS"
 
 # Only this service's processes are sampled, not another MariaDB on the machine.
-# shellcheck disable=SC2086  # SIM_ARGS is a list of flags
 set +e
+# shellcheck disable=SC2086  # SIM_ARGS is a list of flags
 "$BUILD/deadline-sim" --url "$BASE" --dossiers "$DOSSIERS" --concurrency "$CONCURRENCY" \
   --peer-dossiers "$PEER_DOSSIERS" --json "$JSON_OUT" --data-dir "$DATA" \
   --fixtures "$WORK/ref" --dossier-bin "$BUILD/dossier" \
   --watch-pid "$daemon" --watch-pid "$(cat "$DB_DIR/mariadb.pid")" ${SIM_ARGS:-} >"$WORK/table.txt"
 status=$?
 set -e
-stop_service
+private_service_stop
 echo
 cat "$WORK/table.txt"
 exit "$status"

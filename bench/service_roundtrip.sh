@@ -61,37 +61,8 @@ for binary in dossierd dossier dossier-fixtures; do
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/service_roundtrip.XXXXXX")
-DB_DIR="$WORK/mariadb"
-DATA="$WORK/data"
-LOG="$WORK/dossierd.log"
-daemon=
-db_started=
-
-stop_service() {
-  if [[ -n $daemon ]] && kill -0 "$daemon" 2>/dev/null; then
-    kill -TERM "$daemon"
-    wait "$daemon" || true
-  fi
-  daemon=
-  if [[ -n $db_started ]]; then
-    "$ROOT/scripts/mariadb.sh" stop "$DB_DIR" || true
-    db_started=
-  fi
-}
-
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-  trap - EXIT INT TERM
-  stop_service
-  if [[ ${KEEP_WORK:-0} == 1 ]]; then
-    echo "working directory kept: $WORK" >&2
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=bench/private_service.sh
+source "$ROOT/bench/private_service.sh"
 
 # Wall clock in microseconds, without forking (bash 5).
 now_us() { REPLY=${EPOCHREALTIME//[.,]/}; }
@@ -102,47 +73,7 @@ for code in "${CODES[@]}"; do
   compgen -G "$WORK/ref/$code/*" >/dev/null || { echo "$0: no files for $code" >&2; exit 2; }
 done
 
-echo "starting a private MariaDB in $DB_DIR ..." >&2
-db_started=1
-"$ROOT/scripts/mariadb.sh" start "$DB_DIR"
-DB_URL=$("$ROOT/scripts/mariadb.sh" url "$DB_DIR")
-
-echo "starting dossierd (port 0, 2 workers) ..." >&2
-mkdir -p "$DATA"
-OMP_THREAD_LIMIT=1 "$BUILD/dossierd" --port 0 --data-dir "$DATA" --db "$DB_URL" --workers 2 \
-  >"$LOG" 2>&1 &
-daemon=$!
-
-port=
-for _ in $(seq 1 600); do
-  port=$(python3 -c '
-import json, sys
-for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
-    try:
-        event = json.loads(line)
-    except ValueError:
-        continue
-    if isinstance(event, dict) and event.get("event") == "started" and event.get("port"):
-        print(event["port"])
-        break
-' "$LOG")
-  [[ -n $port ]] && break
-  kill -0 "$daemon" 2>/dev/null || { echo "$0: dossierd exited" >&2; tail -20 "$LOG" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n $port ]] || { echo "$0: no \"started\" line from dossierd" >&2; tail -20 "$LOG" >&2; exit 1; }
-BASE="http://127.0.0.1:$port"
-
-# Ready: database reachable and a worker seen, so no dossier waits for a
-# worker to start.
-ready=
-for _ in $(seq 1 600); do
-  if curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; then ready=1; break; fi
-  kill -0 "$daemon" 2>/dev/null || { echo "$0: dossierd exited" >&2; tail -20 "$LOG" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n $ready ]] || { echo "$0: dossierd not ready after 60 s" >&2; tail -20 "$LOG" >&2; exit 1; }
-echo "dossierd ready on $BASE" >&2
+private_service_start 2
 
 ADMIN=$("$BUILD/dossier" token --role admin --hours 2 --data-dir "$DATA")
 PIECES_JSON=$(printf '{"code": "%s", "mandatory": true},' "${CODES[@]}")
@@ -263,7 +194,7 @@ for ((run = 1; run <= DOSSIERS; run++)); do
   echo "service: dossier $run/$DOSSIERS ($id) ..." >&2
   service_dossier "$id" 1 || echo "service $id 0 failed" >>"$RESULTS"
 done
-stop_service
+private_service_stop
 
 echo "peer: warm-up dossier (untimed) ..." >&2
 peer_dossier 0 0
