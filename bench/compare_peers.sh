@@ -42,6 +42,9 @@ RUNS=${2:-5}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || usage
 PIN_CPU=${PIN_CPU:-0}
 read -r -a IMG2PDF_OPTS <<<"${PEER_IMG2PDF_OPTS:-}"
+PEER_RUN=(taskset -c "$PIN_CPU")
+# shellcheck source=bench/peer_chain.sh
+source "$(dirname "$0")/peer_chain.sh"
 LIMIT=2000000
 CODES=(cv lettre_motivation releve_bac bulletins identite)
 JSON_OUT="$BUILD/compare_peers.json"
@@ -83,42 +86,6 @@ ours_piece() {
     -o "$out/$code.pdf" "${files[@]}" >"$out/$code.json" 2>"$out/$code.err"
 }
 
-# One pièce through the peer script. `tmp` holds its intermediate files.
-peer_piece() {
-  local code=$1 out=$2 tmp=$3
-  local pdfs=() images=() f
-  flush_images() {
-    if ((${#images[@]})); then
-      local pdf="$tmp/images${#pdfs[@]}.pdf"
-      taskset -c "$PIN_CPU" img2pdf "${IMG2PDF_OPTS[@]}" "${images[@]}" -o "$pdf" || return 1
-      pdfs+=("$pdf")
-      images=()
-    fi
-  }
-  for f in "$WORK/in/$code"/*; do
-    case ${f,,} in
-      *.pdf) flush_images || return 1; pdfs+=("$f") ;;
-      *.jpg | *.jpeg | *.png) images+=("$f") ;;
-      *) echo "peer: unsupported file $f" >&2; return 1 ;;
-    esac
-  done
-  flush_images || return 1
-  local downsampled=() i=0 pdf
-  for pdf in "${pdfs[@]}"; do
-    taskset -c "$PIN_CPU" gs -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -dQUIET -dSAFER \
-      -dDownsampleColorImages=true -dDownsampleGrayImages=true \
-      -dColorImageResolution=200 -dGrayImageResolution=200 \
-      -dColorImageDownsampleThreshold=1.0 -dGrayImageDownsampleThreshold=1.0 \
-      -sOutputFile="$tmp/gs$i.pdf" "$pdf" || return 1
-    downsampled+=("$tmp/gs$i.pdf")
-    i=$((i + 1))
-  done
-  if ((${#downsampled[@]} == 1)); then
-    mv "${downsampled[0]}" "$out/$code.pdf"
-  else
-    taskset -c "$PIN_CPU" qpdf --empty --pages "${downsampled[@]}" -- "$out/$code.pdf" || return 1
-  fi
-}
 
 # One whole dossier: `side` is ours or peer; `timed` 1 records the times.
 run_dossier() {
@@ -132,7 +99,7 @@ run_dossier() {
     if [[ $side == ours ]]; then
       ours_piece "$code" "$out" || rc=$?
     else
-      peer_piece "$code" "$out" "$WORK/tmp/$code" 2>>"$WORK/peer.err" || rc=$?
+      peer_piece "$code" "$WORK/in" "$out" "$WORK/tmp/$code" 2>>"$WORK/peer.err" || rc=$?
     fi
     now_us
     if ((timed)); then

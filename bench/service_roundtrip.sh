@@ -63,6 +63,10 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/service_roundtrip.XXXXXX")
 # shellcheck source=bench/private_service.sh
 source "$ROOT/bench/private_service.sh"
+PEER_RUN=()
+IMG2PDF_OPTS=()
+# shellcheck source=bench/peer_chain.sh
+source "$ROOT/bench/peer_chain.sh"
 
 # Wall clock in microseconds, without forking (bash 5).
 now_us() { REPLY=${EPOCHREALTIME//[.,]/}; }
@@ -135,43 +139,6 @@ PY
   fi
 }
 
-# One pièce through the peer script (compare_peers.sh's, without the pin).
-# `tmp` holds its intermediate files.
-peer_piece() {
-  local code=$1 out=$2 tmp=$3
-  local pdfs=() images=() f
-  flush_images() {
-    if ((${#images[@]})); then
-      local pdf="$tmp/images${#pdfs[@]}.pdf"
-      img2pdf "${images[@]}" -o "$pdf" || return 1
-      pdfs+=("$pdf")
-      images=()
-    fi
-  }
-  for f in "$WORK/ref/$code"/*; do
-    case ${f,,} in
-      *.pdf) flush_images || return 1; pdfs+=("$f") ;;
-      *.jpg | *.jpeg | *.png) images+=("$f") ;;
-      *) echo "peer: unsupported file $f" >&2; return 1 ;;
-    esac
-  done
-  flush_images || return 1
-  local downsampled=() i=0 pdf
-  for pdf in "${pdfs[@]}"; do
-    gs -sDEVICE=pdfwrite -dNOPAUSE -dBATCH -dQUIET -dSAFER \
-      -dDownsampleColorImages=true -dDownsampleGrayImages=true \
-      -dColorImageResolution=200 -dGrayImageResolution=200 \
-      -dColorImageDownsampleThreshold=1.0 -dGrayImageDownsampleThreshold=1.0 \
-      -sOutputFile="$tmp/gs$i.pdf" "$pdf" || return 1
-    downsampled+=("$tmp/gs$i.pdf")
-    i=$((i + 1))
-  done
-  if ((${#downsampled[@]} == 1)); then
-    mv "${downsampled[0]}" "$out/$code.pdf"
-  else
-    qpdf --empty --pages "${downsampled[@]}" -- "$out/$code.pdf" || return 1
-  fi
-}
 
 # One whole dossier through the peer: `timed` 1 records its time.
 peer_dossier() {
@@ -180,7 +147,7 @@ peer_dossier() {
   for code in "${CODES[@]}"; do mkdir -p "$WORK/peer-tmp/$code"; done
   now_us; start=$REPLY
   for code in "${CODES[@]}"; do
-    peer_piece "$code" "$out" "$WORK/peer-tmp/$code" 2>>"$WORK/peer.err" || failed=$((failed + 1))
+    peer_piece "$code" "$WORK/ref" "$out" "$WORK/peer-tmp/$code" 2>>"$WORK/peer.err" || failed=$((failed + 1))
   done
   now_us
   ((timed)) && echo "peer $run $(((REPLY - start) / 1000)) $failed" >>"$RESULTS"
