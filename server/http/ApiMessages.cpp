@@ -3,7 +3,6 @@
 #include "processors/core/FrenchFormat.h"
 
 namespace dossier::messages {
-namespace {
 
 // « A », « B » et « C »
 std::string QuotedList(const std::vector<std::string>& items) {
@@ -14,8 +13,6 @@ std::string QuotedList(const std::vector<std::string>& items) {
   }
   return text;
 }
-
-}  // namespace
 
 std::string Unauthorized() {
   return "Votre accès n'a pas pu être vérifié : ouvrez à nouveau cette page depuis eCandidat.";

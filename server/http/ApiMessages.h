@@ -9,6 +9,9 @@ namespace dossier::messages {
 // The French sentences of the API's error bodies, in the tone of the
 // candidate messages: what happened, then what to do.
 
+// « A », « B » et « C »: pièce labels in a sentence.
+std::string QuotedList(const std::vector<std::string>& items);
+
 // Access.
 std::string Unauthorized();
 std::string TokenExpired();

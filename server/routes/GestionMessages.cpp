@@ -1,19 +1,8 @@
 #include "server/routes/GestionMessages.h"
 
+#include "server/http/ApiMessages.h"
+
 namespace dossier::messages {
-namespace {
-
-// « A », « B » et « C »
-std::string QuotedList(const std::vector<std::string>& items) {
-  std::string text;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    text += i == 0 ? "" : (i + 1 == items.size() ? " et " : ", ");
-    text += "« " + items[i] + " »";
-  }
-  return text;
-}
-
-}  // namespace
 
 std::string InvalidFlagFilter(const std::string& flag) {
   return "Le signalement « " + flag +

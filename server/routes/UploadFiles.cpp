@@ -5,6 +5,7 @@
 
 #include "ingest/policy/PieceTypesTable.h"
 #include "ingest/upload/CommitUpload.h"
+#include "ingest/upload/PendingBlobs.h"
 #include "ingest/upload/ReceiveMultipart.h"
 #include "server/http/ApiMessages.h"
 #include "server/http/HttpError.h"
@@ -22,32 +23,6 @@ namespace {
 // After a multipart body's closing boundary, what a client may still send
 // (an epilogue) is read so that the connection can be reused.
 constexpr std::uint64_t kEpilogueAllowance = 64 * 1024;
-
-// Files received for a request that did not get its rows: removed from the
-// store unless Keep() is called, whatever ends the request.
-class ReceivedBlobs {
- public:
-  ReceivedBlobs(const BlobStore& store, const std::vector<ReceivedFile>& files)
-      : store_(store), files_(files) {}
-  ~ReceivedBlobs() {
-    if (kept_) return;
-    for (const ReceivedFile& file : files_) {
-      try {
-        store_.Remove(file.storage_key);
-      } catch (const std::exception&) {
-        // An orphan file costs disk, never correctness: no row names it.
-      }
-    }
-  }
-  ReceivedBlobs(const ReceivedBlobs&) = delete;
-  ReceivedBlobs& operator=(const ReceivedBlobs&) = delete;
-  void Keep() { kept_ = true; }
-
- private:
-  const BlobStore& store_;
-  const std::vector<ReceivedFile>& files_;
-  bool kept_ = false;
-};
 
 std::string IdempotencyKey(RequestContext& context) {
   const Poco::Net::HTTPServerRequest& request = context.request();
@@ -84,8 +59,7 @@ void RefuseNonMultipart(RequestContext& context) {
 // whose pièce has moved on since: its statuses are left to CommitUpload, which
 // answers a retry with the first acknowledgement before applying them.
 PieceType AcceptingPieceType(sql::Connection& connection, ServiceResources& service,
-                             const std::string& id, const std::string& code,
-                             bool may_be_retry) {
+                             const std::string& id, const std::string& code, bool may_be_retry) {
   std::optional<PieceType> type = LoadPieceType(connection, code, service.policy);
   if (!type) throw HttpError(404, "not_found", messages::PieceNotRequired());
   auto row = BoundStatement(connection,
@@ -108,11 +82,11 @@ PieceType AcceptingPieceType(sql::Connection& connection, ServiceResources& serv
 
 UploadAck Commit(ServiceResources& service, const std::string& id, const std::string& code,
                  const std::vector<ReceivedFile>& files, const std::string& key) {
-  ReceivedBlobs blobs(service.store, files);
+  PendingBlobs blobs(service.store, files);
   PooledConnection connection = AcquireConnection(service);
   UploadAck ack = CommitUpload(*connection, id, code, files, key);
   // A replay answers with the first upload's files: these are not needed.
-  if (!ack.replayed) blobs.Keep();
+  if (!ack.replayed) blobs.Release();
   return ack;
 }
 
