@@ -13,6 +13,10 @@
 # BUILD_DIR/deadline_peak.json, the chart to BUILD_DIR/deadline_peak.svg.
 #
 # Environment: PEER_DOSSIERS (default 6), WORKERS (default: cores),
+# UPLINK_MBIT (default 20: each candidate uploads at 20 Mbit/s, a phone on
+# 4G or home Wi-Fi; 0 sends as fast as loopback takes it), SIM_NICE
+# (default 5: the simulated browsers yield the processor to the service, as
+# real ones run elsewhere; this only delays the simulator's own readings),
 # SIM_ARGS (more deadline-sim flags, e.g. "--surge-factor 10"), KEEP_WORK=1
 # keeps the working directory (service data and log, MariaDB, inputs).
 #
@@ -32,6 +36,8 @@ CONCURRENCY=${3:-100}
 [[ $DOSSIERS =~ ^[1-9][0-9]*$ && $CONCURRENCY =~ ^[1-9][0-9]*$ ]] || usage
 PEER_DOSSIERS=${PEER_DOSSIERS:-6}
 WORKERS=${WORKERS:-$(nproc)}
+UPLINK_MBIT=${UPLINK_MBIT:-20}
+SIM_NICE=${SIM_NICE:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JSON_OUT="$BUILD/deadline_peak.json"
 
@@ -54,9 +60,9 @@ private_service_start "$WORKERS"
 # Only this service's processes are sampled, not another MariaDB on the machine.
 set +e
 # shellcheck disable=SC2086  # SIM_ARGS is a list of flags
-"$BUILD/deadline-sim" --url "$BASE" --dossiers "$DOSSIERS" --concurrency "$CONCURRENCY" \
+nice -n "$SIM_NICE" "$BUILD/deadline-sim" --url "$BASE" --dossiers "$DOSSIERS" --concurrency "$CONCURRENCY" \
   --peer-dossiers "$PEER_DOSSIERS" --json "$JSON_OUT" --data-dir "$DATA" \
-  --fixtures "$WORK/ref" --dossier-bin "$BUILD/dossier" \
+  --fixtures "$WORK/ref" --dossier-bin "$BUILD/dossier" --uplink-mbit "$UPLINK_MBIT" \
   --watch-pid "$daemon" --watch-pid "$(cat "$DB_DIR/mariadb.pid")" ${SIM_ARGS:-} >"$WORK/table.txt"
 status=$?
 set -e

@@ -5,9 +5,10 @@
 #   bench/processors.sh BUILD_DIR [REPETITIONS]     (REPETITIONS defaults to 5)
 #
 # Runs BUILD_DIR/dossier-bench pinned to one CPU (taskset -c $PIN_CPU, default
-# 0), libvips on one thread, with REPETITIONS repetitions of the rows Sniff,
-# ReadImageHeader, ImagePage, OpenPdf, DownsampleScannedImages, PdfAppend,
-# PdfWrite, FitToLimit and IneCheck (not the whole-pipeline ReferenceDossier
+# 0), libvips on one thread, with REPETITIONS repetitions of the rows
+# ReceiveUpload (the server's side of an upload), Sniff, ReadImageHeader,
+# ImagePage, OpenPdf, DownsampleScannedImages, PdfAppend, PdfWrite,
+# FitToLimit and IneCheck (not the whole-pipeline ReferenceDossier
 # rows, nor the Tesseract peer). Prints one line per processor and pièce (and
 # file, for the per-file rows): the median wall time over the repetitions,
 # the median process CPU time, the coefficient of variation of the wall time,
@@ -37,7 +38,7 @@ REPETITIONS=${2:-5}
 PIN_CPU=${PIN_CPU:-0}
 JSON_OUT="$BUILD/processors_bench.json"
 # In the order a pièce meets them; the table follows it.
-PROCESSORS=(Sniff ReadImageHeader ImagePage OpenPdf DownsampleScannedImages PdfAppend PdfWrite
+PROCESSORS=(ReceiveUpload Sniff ReadImageHeader ImagePage OpenPdf DownsampleScannedImages PdfAppend PdfWrite
   FitToLimit IneCheck)
 
 for tool in taskset python3; do

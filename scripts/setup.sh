@@ -11,7 +11,7 @@ packages=(
   libtesseract-dev tesseract-ocr-fra tesseract-ocr-eng
   fonts-dejavu-core fonts-liberation2
   # service
-  libpoco-dev libmysqlcppconn-dev mariadb-server
+  libpoco-dev libssl-dev libmysqlcppconn-dev mariadb-server
   # scripts/run.sh: waits for the service and shows the curl line it prints
   curl
   # tests and benchmarks

@@ -48,13 +48,14 @@ void CandidateRun::Upload(std::size_t index, const DossierTrack& plan, const Pie
                        plan.token,
                        {{"Idempotency-Key", plan.id + "-" + piece.code}},
                        piece.content_type,
-                       &piece.body};
+                       &piece.body,
+                       uplink_bytes_per_s_};
   double sent = clock_.Now();
   ledger_.UploadSent(index, piece.code, sent);
   bool retried = false;
   HttpAnswer answer = client_.SendWithRetry(spec, &retried);
   if (retried) errors_.Note("connection_retried");
-  ledger_.UploadAnswered(index, piece.code, answer.status, clock_.Now());
+  ledger_.UploadAnswered(index, piece.code, answer.status, clock_.Now(), answer.wait_after_body_ms);
   if (answer.status != 202) CountFailure(answer, "upload " + plan.id + "/" + piece.code);
 }
 

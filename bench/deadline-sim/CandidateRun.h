@@ -21,13 +21,14 @@ class CandidateRun {
  public:
   CandidateRun(ServiceClient& client, const std::vector<PieceUpload>& pieces,
                const std::string& admin_token, DossierLedger& ledger, ErrorCounts& errors,
-               const SimClock& clock)
+               const SimClock& clock, double uplink_bytes_per_s = 0)
       : client_(client),
         pieces_(pieces),
         admin_token_(admin_token),
         ledger_(ledger),
         errors_(errors),
-        clock_(clock) {}
+        clock_(clock),
+        uplink_bytes_per_s_(uplink_bytes_per_s) {}
 
   void Run(std::size_t index);
 
@@ -42,6 +43,7 @@ class CandidateRun {
   DossierLedger& ledger_;
   ErrorCounts& errors_;
   const SimClock& clock_;
+  double uplink_bytes_per_s_;  // each candidate's upload bandwidth (0: unlimited)
 };
 
 }  // namespace dossier::sim

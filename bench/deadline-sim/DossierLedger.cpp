@@ -17,11 +17,13 @@ void DossierLedger::UploadSent(std::size_t index, const std::string& code, doubl
 }
 
 void DossierLedger::UploadAnswered(std::size_t index, const std::string& code, int status,
-                                   double at_s) {
+                                   double at_s, double wait_after_body_ms) {
   std::lock_guard<std::mutex> lock(mutex_);
   PieceTiming& piece = dossiers_[index].pieces[code];
   piece.status = status;
-  if (status == 202) piece.acked_s = at_s;
+  if (status != 202) return;
+  piece.acked_s = at_s;
+  piece.ack_wait_ms = wait_after_body_ms;
 }
 
 void DossierLedger::UploadsFinished(std::size_t index, double at_s) {

@@ -11,11 +11,12 @@
 namespace dossier::sim {
 
 struct PieceTiming {
-  double sent_s = -1;    // the upload request started
-  double acked_s = -1;   // its 202 arrived (-1: never)
-  int status = 0;        // HTTP status of the upload (0: connection failed)
-  double result_s = -1;  // first GET that showed it processed
-  std::string outcome;   // report status (accepted, refused) or "unprocessable"
+  double sent_s = -1;       // the upload request started
+  double acked_s = -1;      // its 202 arrived (-1: never)
+  double ack_wait_ms = -1;  // from its last body byte sent to the 202
+  int status = 0;           // HTTP status of the upload (0: connection failed)
+  double result_s = -1;     // first GET that showed it processed
+  std::string outcome;      // report status (accepted, refused) or "unprocessable"
 };
 
 struct DossierTrack {
@@ -46,7 +47,8 @@ class DossierLedger {
   std::size_t Size() const { return dossiers_.size(); }
 
   void UploadSent(std::size_t index, const std::string& code, double sent_s);
-  void UploadAnswered(std::size_t index, const std::string& code, int status, double at_s);
+  void UploadAnswered(std::size_t index, const std::string& code, int status, double at_s,
+                      double wait_after_body_ms);
   void UploadsFinished(std::size_t index, double at_s);
 
   // Dossiers with at least one acknowledged pièce and results still to come,

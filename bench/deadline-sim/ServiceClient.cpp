@@ -5,6 +5,10 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 namespace dossier::sim {
 namespace {
 
@@ -12,6 +16,23 @@ namespace {
 // little before that avoids writing into a connection the server is closing.
 constexpr int kClientKeepAliveSeconds = 4;
 constexpr int kReceiveTimeoutSeconds = 120;
+constexpr std::size_t kBodyBlockBytes = 64 * 1024;
+
+using Clock = std::chrono::steady_clock;
+
+// Writes the body in blocks, each no earlier than the uplink allows.
+void WriteBody(std::ostream& out, const std::string& body, double bytes_per_s) {
+  Clock::time_point start = Clock::now();
+  for (std::size_t sent = 0; sent < body.size();) {
+    if (bytes_per_s > 0)
+      std::this_thread::sleep_until(start + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(sent / bytes_per_s)));
+    std::size_t block = std::min(kBodyBlockBytes, body.size() - sent);
+    out.write(body.data() + sent, static_cast<std::streamsize>(block));
+    sent += block;
+  }
+  out.flush();
+}
 
 }  // namespace
 
@@ -31,10 +52,13 @@ HttpAnswer ServiceClient::Exchange(const HttpRequestSpec& spec) {
     request.setContentLength(static_cast<std::streamsize>(spec.body->size()));
   }
   std::ostream& out = session_.sendRequest(request);
-  if (spec.body) out.write(spec.body->data(), static_cast<std::streamsize>(spec.body->size()));
+  if (spec.body) WriteBody(out, *spec.body, spec.body_bytes_per_s);
+  Clock::time_point body_end = Clock::now();
   Poco::Net::HTTPResponse response;
   std::istream& in = session_.receiveResponse(response);
   HttpAnswer answer;
+  answer.wait_after_body_ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - body_end).count();
   answer.status = static_cast<int>(response.getStatus());
   Poco::StreamCopier::copyToString(in, answer.body);
   return answer;

@@ -18,12 +18,18 @@ struct HttpRequestSpec {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string content_type;
   const std::string* body = nullptr;  // not copied: the reference bodies are megabytes
+  // The sender's uplink: the body is written at this pace (0: as fast as
+  // the connection takes it).
+  double body_bytes_per_s = 0;
 };
 
 struct HttpAnswer {
   int status = 0;  // 0 when the connection failed
   std::string body;
   std::string connection_error;  // what failed, when status is 0
+  // From the last byte of the body written to the status line read: what
+  // the sender waits once its upload is sent (-1 when it never got there).
+  double wait_after_body_ms = -1;
 };
 
 class ServiceClient {

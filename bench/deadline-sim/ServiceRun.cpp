@@ -50,7 +50,8 @@ ServiceRunResult ServiceRun::Run() {
   std::atomic<bool> uploads_over{false};
   auto uploader = [&] {
     ServiceClient client(base);
-    CandidateRun candidate(client, pieces_, admin_token, ledger, errors_, clock);
+    CandidateRun candidate(client, pieces_, admin_token, ledger, errors_, clock,
+                           options_.uplink_mbit * 1e6 / 8);
     for (std::size_t i; (i = next++) < ledger.Size();) {
       clock.SleepUntil(ledger.Plan(i).planned_s);
       if (clock.Now() > options_.max_seconds) {

@@ -72,6 +72,10 @@ const std::map<std::string, Setter>& Setters() {
          o.watch_pids.push_back(Count("--watch-pid", v, 1));
        }},
       {"--id-prefix", [](SimOptions& o, const std::string& v) { o.id_prefix = v; }},
+      {"--uplink-mbit",
+       [](SimOptions& o, const std::string& v) {
+         o.uplink_mbit = Number("--uplink-mbit", v, 0, 1e5);
+       }},
   };
   return setters;
 }
@@ -100,7 +104,7 @@ std::string SimUsage() {
          "                    (--data-dir DIR | --admin-token T) [--steady-rate R]\n"
          "                    [--surge-factor F] [--surge-at FRACTION] [--max-seconds S]\n"
          "                    [--fixtures DIR] [--dossier-bin PATH] [--watch-pid PID]...\n"
-         "                    [--id-prefix P]\n";
+         "                    [--id-prefix P] [--uplink-mbit R]\n";
 }
 
 SimOptions ParseSimOptions(int argc, char** argv) {

@@ -24,6 +24,7 @@ struct SimOptions {
   std::string dossier_bin;      // `dossier` CLI (tokens); beside deadline-sim by default
   std::vector<int> watch_pids;  // service processes to sample; all dossierd/mariadbd if empty
   std::string id_prefix;        // candidature ids are <prefix>-<n>
+  double uplink_mbit = 0;       // each candidate's upload bandwidth, Mbit/s (0: unlimited)
 };
 
 class SimUsageError : public std::runtime_error {

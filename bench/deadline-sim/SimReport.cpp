@@ -122,6 +122,11 @@ void Latencies(const SimSummary& s, Object& json) {
   json.set("ack_p95_ms", Rounded(s.ack_p95_ms, 1));
   json.set("ack_max_ms", Rounded(s.ack_max_ms, 1));
   json.set("ack_p50_ms_by_piece", MapObject(s.ack_p50_ms_by_piece, 1));
+  json.set("upload_p50_ms", Rounded(s.upload_p50_ms, 1));
+  json.set("upload_p95_ms", Rounded(s.upload_p95_ms, 1));
+  json.set("upload_p99_ms", Rounded(s.upload_p99_ms, 1));
+  json.set("upload_p50_ms_by_piece", MapObject(s.upload_p50_ms_by_piece, 1));
+  json.set("uplink_mbit", Rounded(s.uplink_mbit, 1));
   json.set("result_p95_s", Rounded(s.result_p95_s, 2));
   json.set("result_max_s", Rounded(s.result_max_s, 2));
   json.set("dossier_result_p50_s", Rounded(s.dossier_result_p50_s, 2));
@@ -187,10 +192,14 @@ std::string ReportTable(const SimReportInput& input) {
   table += Row("peer (img2pdf+gs+qpdf+tesseract, 2 at a time)",
                Format("%.3f dossiers/s", s.peer_dossiers_per_s));
   table += Row("ratio service/peer", Format("%.1f x", s.ratio) + Verdict(s.ratio >= 10));
-  table += Row("upload ack p50 / p95",
+  table += Row("upload ack p50 / p95 (last byte sent -> 202)",
                Format("%.0f", s.ack_p50_ms) + Format(" / %.0f ms", s.ack_p95_ms));
   table += Row("upload ack p99", Format("%.0f ms", s.ack_p99_ms) + Verdict(s.ack_p99_ms < 100));
   table += Row("upload ack max", Format("%.0f ms", s.ack_max_ms));
+  table +=
+      Row(s.uplink_mbit > 0 ? Format("whole upload p50 / p99 (%.0f Mbit/s uplinks)", s.uplink_mbit)
+                            : std::string("whole upload p50 / p99 (unlimited uplinks)"),
+          Format("%.0f", s.upload_p50_ms) + Format(" / %.0f ms", s.upload_p99_ms));
   table += Row("piece result p50 / p95 / p99 (202 -> result)",
                Format("%.1f", s.result_p50_s) + Format(" / %.1f", s.result_p95_s) +
                    Format(" / %.1f s", s.result_p99_s));

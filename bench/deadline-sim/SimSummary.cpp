@@ -9,13 +9,15 @@ namespace dossier::sim {
 namespace {
 
 void SummarizeAcks(const std::vector<DossierTrack>& dossiers, SimSummary& summary) {
-  LatencyStats all;
-  std::map<std::string, LatencyStats> by_piece;
+  LatencyStats all, uploads;
+  std::map<std::string, LatencyStats> by_piece, uploads_by_piece;
   for (const DossierTrack& dossier : dossiers)
     for (const auto& [code, piece] : dossier.pieces)
       if (piece.acked_s >= 0) {
-        all.Add((piece.acked_s - piece.sent_s) * 1000);
-        by_piece[code].Add((piece.acked_s - piece.sent_s) * 1000);
+        all.Add(piece.ack_wait_ms);
+        by_piece[code].Add(piece.ack_wait_ms);
+        uploads.Add((piece.acked_s - piece.sent_s) * 1000);
+        uploads_by_piece[code].Add((piece.acked_s - piece.sent_s) * 1000);
       }
   summary.acks = static_cast<int>(all.Count());
   summary.ack_p50_ms = all.Percentile(50);
@@ -24,6 +26,11 @@ void SummarizeAcks(const std::vector<DossierTrack>& dossiers, SimSummary& summar
   summary.ack_max_ms = all.Max();
   for (const auto& [code, stats] : by_piece)
     summary.ack_p50_ms_by_piece[code] = stats.Percentile(50);
+  summary.upload_p50_ms = uploads.Percentile(50);
+  summary.upload_p95_ms = uploads.Percentile(95);
+  summary.upload_p99_ms = uploads.Percentile(99);
+  for (const auto& [code, stats] : uploads_by_piece)
+    summary.upload_p50_ms_by_piece[code] = stats.Percentile(50);
 }
 
 void SummarizeResults(const std::vector<DossierTrack>& dossiers, SimSummary& summary) {

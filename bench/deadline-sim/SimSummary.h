@@ -23,9 +23,16 @@ struct SimSummary {
   double pieces_per_min = 0;
   double surge_start_s = 0, surge_end_s = 0;  // longest stretch with a non-empty queue
   double surge_dossiers_per_s = 0;            // completions per second in that stretch
+  // The ack: from the last byte of an upload's body sent to its 202, what a
+  // candidate waits once the browser has sent the file.
   double ack_p50_ms = 0, ack_p95_ms = 0, ack_p99_ms = 0, ack_max_ms = 0;
   int acks = 0;
   std::map<std::string, double> ack_p50_ms_by_piece;
+  // The whole upload request, first byte sent to the 202 (the body's
+  // transfer included).
+  double upload_p50_ms = 0, upload_p95_ms = 0, upload_p99_ms = 0;
+  std::map<std::string, double> upload_p50_ms_by_piece;
+  double uplink_mbit = 0;  // the candidates' upload bandwidth (0: unlimited)
   double result_p50_s = 0, result_p95_s = 0, result_p99_s = 0, result_max_s = 0;
   double dossier_result_p50_s = 0, dossier_result_p99_s = 0;  // last 202 → last result
   double arrival_delay_p99_s = 0;  // first upload after its planned arrival (uploaders busy)

@@ -54,6 +54,7 @@ int Simulate(const SimOptions& options) {
     if (peer.failed_pieces) errors.Add("peer_failed_piece");
   }
   SimSummary summary = Summarize(run, peer, errors.ByKind(), errors.Notes());
+  summary.uplink_mbit = options.uplink_mbit;
   SimReportInput report{options, run, peer, summary};
   WriteFile(options.json_path, ReportJson(report));
   WriteFile(ChartPathFor(options.json_path), ReportChart(report).Render());

@@ -2,13 +2,13 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/MultipartReader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/String.h>
 
 #include "ingest/upload/ContentDisposition.h"
 #include "ingest/upload/IncomingFile.h"
 #include "ingest/upload/MeteredBody.h"
+#include "ingest/upload/MultipartParts.h"
 #include "ingest/upload/OriginalName.h"
 #include "ingest/upload/PendingBlobs.h"
 #include "ingest/upload/UploadError.h"
@@ -81,14 +81,13 @@ PartHeader Describe(const Poco::Net::MessageHeader& header) {
 }
 
 // Reads the next chunk of a part into the buffer; 0 at its end.
-std::size_t ReadChunk(std::istream& part, Upload& upload) {
-  part.read(upload.buffer.data(), static_cast<std::streamsize>(upload.buffer.size()));
-  std::size_t got = static_cast<std::size_t>(part.gcount());
+std::size_t ReadChunk(MultipartParts& part, Upload& upload) {
+  std::size_t got = part.Read(upload.buffer.data(), upload.buffer.size());
   CheckBodySize(upload);
   return got;
 }
 
-void Drain(std::istream& part, Upload& upload) {
+void Drain(MultipartParts& part, Upload& upload) {
   while (ReadChunk(part, upload) > 0) {
   }
 }
@@ -115,7 +114,7 @@ FileKind Judge(const IncomingFile& file, const PieceRules& rules) {
   return sniffed.kind;
 }
 
-void ReceiveFile(std::istream& part, const PartHeader& header, Upload& upload) {
+void ReceiveFile(MultipartParts& part, const PartHeader& header, Upload& upload) {
   if (upload.files.size() >= static_cast<std::size_t>(upload.limits.max_files))
     throw UploadError(413, "too_many_files", TooManyFilesMessage(upload.limits.max_files));
   IncomingFile file(upload.store, header.name);
@@ -128,15 +127,14 @@ void ReceiveFile(std::istream& part, const PartHeader& header, Upload& upload) {
 }
 
 void ReadParts(std::istream& body, const std::string& boundary, Upload& upload) {
-  Poco::Net::MultipartReader reader(body, boundary);
-  while (reader.hasNextPart()) {
-    Poco::Net::MessageHeader header;
-    reader.nextPart(header);
+  MultipartParts parts(body, boundary, kChunkBytes);
+  Poco::Net::MessageHeader header;
+  while (parts.Next(header)) {
     PartHeader part = Describe(header);
     if (part.is_file)
-      ReceiveFile(reader.stream(), part, upload);
+      ReceiveFile(parts, part, upload);
     else
-      Drain(reader.stream(), upload);
+      Drain(parts, upload);
   }
 }
 
@@ -165,6 +163,11 @@ std::vector<ReceivedFile> ReceiveMultipart(std::istream& body, const std::string
                 {}};
   try {
     ReadParts(source, boundary, upload);
+  } catch (const MultipartError&) {
+    // Cut short (fewer bytes than announced) or over the cap, else broken.
+    CheckBodySize(upload);
+    CheckComplete(metered, content_length);
+    throw Malformed();
   } catch (const Poco::Exception&) {
     CheckBodySize(upload);
     throw Malformed();

@@ -61,7 +61,10 @@ class BlobWriter {
   std::string key_;
   std::string temp_;
   int fd_ = -1;
+  void StartWriteback();
+
   std::uint64_t size_ = 0;
+  std::uint64_t written_back_ = 0;  // bytes handed to the disk before Finish()
   bool finished_ = false;
 };
 

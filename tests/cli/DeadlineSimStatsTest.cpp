@@ -78,3 +78,28 @@ TEST(DeadlineSimQueue, DepthIsQueuedPlusRunning) {
 
 }  // namespace
 }  // namespace dossier::sim
+
+namespace dossier::sim {
+namespace {
+
+TEST(DeadlineSimSummary, AckRunsFromTheLastBodyByteAndTheUploadFromTheFirst) {
+  ServiceRunResult run;
+  DossierTrack dossier;
+  dossier.id = "D-1";
+  // Two uploads: sent at 1 s and 2 s, answered 0.5 s later, of which the
+  // service took 20 and 40 ms after the last body byte.
+  dossier.pieces["cv"] = {1.0, 1.5, 20, 202, -1, ""};
+  dossier.pieces["releve_bac"] = {2.0, 2.5, 40, 202, -1, ""};
+  dossier.pieces["identite"] = {3.0, -1, -1, 500, -1, ""};  // refused: no ack
+  run.dossiers.push_back(dossier);
+  SimSummary summary = Summarize(run, PeerResult{}, {}, {});
+  EXPECT_EQ(summary.acks, 2);
+  EXPECT_DOUBLE_EQ(summary.ack_max_ms, 40);
+  EXPECT_DOUBLE_EQ(summary.ack_p50_ms_by_piece.at("cv"), 20);
+  EXPECT_DOUBLE_EQ(summary.upload_p99_ms, 500);
+  EXPECT_DOUBLE_EQ(summary.upload_p50_ms_by_piece.at("releve_bac"), 500);
+  EXPECT_EQ(summary.ack_p50_ms_by_piece.count("identite"), 0u);
+}
+
+}  // namespace
+}  // namespace dossier::sim
