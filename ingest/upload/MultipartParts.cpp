@@ -130,8 +130,7 @@ bool MultipartParts::Next(Poco::Net::MessageHeader& header) {
     started_ = true;
     SkipToFirstDelimiter();
   } else {
-    std::vector<char> sink(buffer_.size());
-    while (Read(sink.data(), sink.size()) > 0) {
+    while (Read(nullptr, buffer_.size()) > 0) {  // skipped, not copied
     }
   }
   if (!AfterDelimiter()) return false;
@@ -163,7 +162,7 @@ std::size_t MultipartParts::Read(char* out, std::size_t size) {
 }
 
 std::size_t MultipartParts::Take(char* out, std::size_t size) {
-  std::memcpy(out, buffer_.data() + begin_, size);
+  if (out) std::memcpy(out, buffer_.data() + begin_, size);
   begin_ += size;
   return size;
 }

@@ -38,7 +38,8 @@ class MultipartParts {
   // Moves to the next part, skipping what is left of the current one, and
   // fills `header` with its fields. False after the closing delimiter.
   bool Next(Poco::Net::MessageHeader& header);
-  // Up to `size` bytes of the current part into `out`; 0 at its end.
+  // Up to `size` bytes of the current part into `out` (dropped when `out`
+  // is null); 0 at its end.
   std::size_t Read(char* out, std::size_t size);
 
  private:

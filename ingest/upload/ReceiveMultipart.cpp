@@ -87,11 +87,6 @@ std::size_t ReadChunk(MultipartParts& part, Upload& upload) {
   return got;
 }
 
-void Drain(MultipartParts& part, Upload& upload) {
-  while (ReadChunk(part, upload) > 0) {
-  }
-}
-
 void Store(IncomingFile& file, std::size_t size, const Upload& upload) {
   if (file.size() + size > upload.limits.max_file_bytes)
     throw UploadError(413, "too_large",
@@ -131,10 +126,8 @@ void ReadParts(std::istream& body, const std::string& boundary, Upload& upload) 
   Poco::Net::MessageHeader header;
   while (parts.Next(header)) {
     PartHeader part = Describe(header);
-    if (part.is_file)
-      ReceiveFile(parts, part, upload);
-    else
-      Drain(parts, upload);
+    // Other fields are skipped by the next Next(); the cap still holds.
+    if (part.is_file) ReceiveFile(parts, part, upload);
   }
 }
 
