@@ -2,6 +2,7 @@
 # MariaDB and a dossierd in the caller's working directory, stopped on exit.
 # The caller sets ROOT (the checkout), BUILD (the build directory) and WORK
 # (a fresh temporary directory); this sets DB_DIR, DATA, LOG, daemon and BASE.
+# DOSSIERD_ARGS, when set, adds flags to dossierd's command line.
 # shellcheck shell=bash
 
 DB_DIR="$WORK/mariadb"
@@ -20,7 +21,8 @@ private_service_start() {
   echo "starting dossierd (port 0, $workers workers) ..." >&2
   mkdir -p "$DATA"
   OMP_THREAD_LIMIT=1 "$BUILD/dossierd" --port 0 --data-dir "$DATA" \
-    --db "$("$ROOT/scripts/mariadb.sh" url "$DB_DIR")" --workers "$workers" >"$LOG" 2>&1 &
+    --db "$("$ROOT/scripts/mariadb.sh" url "$DB_DIR")" --workers "$workers" \
+    ${DOSSIERD_ARGS:-} >"$LOG" 2>&1 &
   daemon=$!
   for _ in $(seq 1 600); do
     # The log may not exist yet: dossierd's shell opens it asynchronously.

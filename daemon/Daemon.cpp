@@ -27,6 +27,19 @@
 namespace dossier {
 namespace {
 
+// Files of tmp/ older than this were left by a crash. An upload or a job in
+// progress, in this process or another sharing the data directory (NFS),
+// writes to its file continuously and is finished within minutes; an age,
+// unlike a lock, needs nothing from the other machines.
+constexpr std::chrono::hours kStaleTemporaryAge{1};
+
+void RemoveStaleTemporaries(const BlobStore& store) {
+  int removed = store.RemoveStaleTemporaries(kStaleTemporaryAge);
+  if (removed > 0)
+    LogEvent("stale_temporaries_removed",
+             {{"files", std::to_string(removed)}, {"dir", store.data_dir() + "/tmp"}});
+}
+
 // The database may still be starting (scripts/run.sh, a restart of the
 // machine): retry for a while before giving up.
 void MigrateWhenReachable(const DatabaseUrl& url) {
@@ -93,6 +106,7 @@ int RunService(const DaemonOptions& options, const DatabaseUrl& url, const Piece
     SeedPieceTypes(*connection, policy);
   }
   BlobStore store(options.data_dir);
+  RemoveStaleTemporaries(store);
   std::unique_ptr<WorkerSupervisor> supervisor;
   if (work) {
     supervisor = std::make_unique<WorkerSupervisor>(WorkerArgv(options), options.workers.processes,

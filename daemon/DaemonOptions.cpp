@@ -15,12 +15,23 @@ const char* const kDaemonUsage =
     "                [--max-attempts N] [--job-timeout S] [--lease S] [--retry-backoff-ms N]\n"
     "                [--queue-bound N] [--max-file-mb N] [--max-request-mb N] [--min-free-mb N]\n"
     "                [--web-dir DIR]\n"
+    "                [--upload-burst N] [--upload-interval-seconds S] [--max-candidature-mb N]\n"
+    "                [--kept-versions N]\n"
+    "                [--head-timeout S] [--max-serving-per-address N] [--max-waiting-per-address "
+    "N]\n"
     "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP,\n"
     "             DOSSIER_WEB_DIR\n"
     "  --role all     HTTP server and worker processes (default)\n"
     "  --role server  HTTP only; workers run elsewhere against the same database\n"
     "  --role worker  worker processes only\n"
-    "  --web-dir DIR  serve the web pages from DIR (server/web) instead of the built-in copy\n";
+    "  --web-dir DIR  serve the web pages from DIR (server/web) instead of the built-in copy\n"
+    "  --upload-burst N  uploads a candidature may send at once (8), then one every\n"
+    "                    --upload-interval-seconds S (10; 0: no limit); beyond, 429\n"
+    "  --max-candidature-mb N  originals a candidature may keep (200), counting the\n"
+    "                    --kept-versions N last versions of each pièce (3); beyond, 413\n"
+    "  --head-timeout S  a request line and its headers must arrive within S seconds (10)\n"
+    "  --max-serving-per-address N  requests served at once for one client address (32)\n"
+    "  --max-waiting-per-address N  connections still sending their head, per address (256)\n";
 
 namespace {
 
@@ -62,6 +73,20 @@ const std::map<std::string, Setter>& Setters() {
       {"--policy", [](DaemonOptions& o, const std::string& v) { o.policy_file = v; }},
       {"--smtp", [](DaemonOptions& o, const std::string& v) { o.smtp = v; }},
       {"--web-dir", [](DaemonOptions& o, const std::string& v) { o.server.web_dir = v; }},
+      {"--head-timeout",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.gate.head_timeout_seconds = static_cast<int>(Number("--head-timeout", v, 1, 600));
+       }},
+      {"--max-serving-per-address",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.gate.max_serving_per_address =
+             static_cast<int>(Number("--max-serving-per-address", v, 1, 100'000));
+       }},
+      {"--max-waiting-per-address",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.gate.max_waiting_per_address =
+             static_cast<int>(Number("--max-waiting-per-address", v, 1, 1'000'000));
+       }},
       {"--workers",
        [](DaemonOptions& o, const std::string& v) {
          o.workers.processes = static_cast<int>(Number("--workers", v, 0, 256));
@@ -100,6 +125,24 @@ const std::map<std::string, Setter>& Setters() {
       {"--min-free-mb",
        [](DaemonOptions& o, const std::string& v) {
          o.server.upload.min_free_bytes = Number("--min-free-mb", v, 0, 100'000'000) << 20;
+       }},
+      {"--upload-burst",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.quota.upload_burst = static_cast<int>(Number("--upload-burst", v, 1, 10'000));
+       }},
+      {"--upload-interval-seconds",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.quota.upload_interval_seconds =
+             static_cast<int>(Number("--upload-interval-seconds", v, 0, 86'400));
+       }},
+      {"--max-candidature-mb",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.quota.max_kept_bytes =
+             Number("--max-candidature-mb", v, 1, 1'000'000) * 1'000'000ull;
+       }},
+      {"--kept-versions",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.quota.kept_versions = static_cast<int>(Number("--kept-versions", v, 1, 1'000));
        }},
   };
   return setters;

@@ -21,7 +21,9 @@ if [ -z "${DOSSIER_TEST_DB:-}" ]; then
   rm -rf "$dbdir"
   "$root/scripts/mariadb.sh" start "$dbdir"
   trap '"$root/scripts/mariadb.sh" stop "$dbdir"' EXIT
-  DOSSIER_TEST_DB=$("$root/scripts/mariadb.sh" url "$dbdir")
+  # Not the service's account: the tests create and drop databases t_* of
+  # their own, which only this account may do (and nothing else).
+  DOSSIER_TEST_DB=$("$root/scripts/mariadb.sh" test-url "$dbdir")
   export DOSSIER_TEST_DB
 fi
 

@@ -7,25 +7,27 @@
 #include "ingest/policy/PiecePolicy.h"
 #include "server/ServerSettings.h"
 
-namespace Poco {
-class ThreadPool;
-namespace Net {
-class HTTPServer;
+namespace Poco::Net {
+class HTTPServerParams;
 }
-}  // namespace Poco
 
 namespace dossier {
 
 class BlobStore;
 class ConnectionPool;
+class HeadGate;
+class RequestDispatcher;
 class RequestLog;
 class Router;
 struct ServiceResources;
+class ServingLane;
 
-// The HTTP API of dossierd (Poco HTTPServer): the /api/v1 routes, bearer
-// tokens, /healthz, /readyz and /metrics, one JSON log line per request on
-// stdout. Uploads are streamed to the blob store and acknowledged (202)
-// once their rows are committed; documents are never parsed here.
+// The HTTP API of dossierd: the /api/v1 routes, bearer tokens, /healthz,
+// /readyz and /metrics, one JSON log line per request on stdout. Connections
+// come in through the HeadGate (a request takes a thread only once its head
+// arrived whole) and are served with Poco's request and response objects.
+// Uploads are streamed to the blob store and acknowledged (202) once their
+// rows are committed; documents are never parsed here.
 class HttpService {
  public:
   HttpService(ServerSettings settings, ConnectionPool& pool, const BlobStore& store,
@@ -34,8 +36,8 @@ class HttpService {
   HttpService(const HttpService&) = delete;
   HttpService& operator=(const HttpService&) = delete;
 
-  // Binds and serves in Poco's threads; throws Poco::Net::NetException when
-  // the address cannot be bound.
+  // Binds and serves; throws Poco::Net::NetException when the address
+  // cannot be bound.
   void Start();
   // Stops accepting, lets the requests in flight finish for up to
   // settings.stop_grace_seconds, then cuts what is left.
@@ -47,8 +49,10 @@ class HttpService {
   std::unique_ptr<Router> router_;
   std::unique_ptr<RequestLog> log_;
   std::atomic<bool> stopping_{false};
-  std::unique_ptr<Poco::ThreadPool> threads_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;  // declared last: stopped first
+  std::unique_ptr<RequestDispatcher> dispatcher_;
+  std::unique_ptr<ServingLane> main_lane_;
+  std::unique_ptr<ServingLane> reserve_lane_;
+  std::unique_ptr<HeadGate> gate_;  // declared last: stopped first
   int port_ = 0;
 };
 

@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "ingest/upload/CandidatureQuota.h"
 #include "ingest/upload/UploadLimits.h"
+#include "server/gate/GateSettings.h"
 
 namespace dossier {
 
@@ -12,11 +14,15 @@ namespace dossier {
 struct ServerSettings {
   std::string bind_address = "127.0.0.1";
   int port = 8080;  // 0: any free port (HttpService::port() tells which)
-  // A thread per connection being served: uploads from slow mobile links
-  // hold one for their whole transfer, so the deadline peak needs many.
+  // The main serving threads: uploads from slow mobile links hold one for
+  // their whole body, so the deadline peak needs many. A connection still
+  // sending its head holds none (see GateSettings).
   int threads = 128;
-  int max_queued_connections = 1024;
+  int max_queued_connections = 1024;  // the listening socket's backlog
+  GateSettings gate;
   UploadLimits upload;
+  // Per candidature: uploads in a short time, bytes kept, versions kept.
+  CandidatureQuota quota;
   int queue_bound = 1000;         // /readyz says "saturated" above this many queued+running jobs
   int worker_alive_seconds = 15;  // a worker row seen this recently counts as alive
   std::string assemble_binary;    // `dossier`, which assembles the dossier PDF (DossierPdf)

@@ -20,6 +20,11 @@ struct WorkerSettings {
   std::uint64_t job_memory_bytes = 2ull << 30;  // RLIMIT_AS of a job child
   std::chrono::milliseconds backoff_base{2'000};
   std::chrono::milliseconds backoff_max{60'000};
+  // The wait of a job put back because the disk was full or failing: long
+  // enough for an operator to free space, short once it is back. Not flags
+  // of dossierd.
+  std::chrono::milliseconds storage_backoff_base{5'000};
+  std::chrono::milliseconds storage_backoff_max{300'000};
   std::chrono::milliseconds idle_poll{250};
   std::chrono::milliseconds shutdown_grace{20'000};  // a job's time to finish on SIGTERM
   // How often the worker looks up from a running job (heartbeat due? shutdown
@@ -35,6 +40,15 @@ struct WorkerSettings {
     std::chrono::milliseconds delay = backoff_base;
     for (int i = 1; i < attempts && delay < backoff_max; ++i) delay *= 2;
     return std::min(delay, backoff_max);
+  }
+
+  // The wait of a job put back for the `earlier`+1-th time because of the
+  // disk: storage_backoff_base doubled per earlier time, at most
+  // storage_backoff_max.
+  std::chrono::milliseconds StorageBackoffAfter(int earlier) const {
+    std::chrono::milliseconds delay = storage_backoff_base;
+    for (int i = 0; i < earlier && delay < storage_backoff_max; ++i) delay *= 2;
+    return std::min(delay, storage_backoff_max);
   }
 };
 

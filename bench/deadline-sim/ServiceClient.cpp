@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 namespace dossier::sim {
@@ -60,6 +61,7 @@ HttpAnswer ServiceClient::Exchange(const HttpRequestSpec& spec) {
   answer.wait_after_body_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - body_end).count();
   answer.status = static_cast<int>(response.getStatus());
+  answer.retry_after_s = std::atoi(response.get("Retry-After", "0").c_str());
   Poco::StreamCopier::copyToString(in, answer.body);
   return answer;
 }

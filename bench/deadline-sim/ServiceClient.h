@@ -30,6 +30,7 @@ struct HttpAnswer {
   // From the last byte of the body written to the status line read: what
   // the sender waits once its upload is sent (-1 when it never got there).
   double wait_after_body_ms = -1;
+  int retry_after_s = 0;  // the Retry-After of a 429 or 503, 0 without one
 };
 
 class ServiceClient {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <sstream>
 
+#include "ingest/upload/KeptBytes.h"
 #include "ingest/upload/Sha256.h"
 #include "ingest/upload/UploadError.h"
 #include "ingest/upload/UploadMessages.h"
@@ -109,6 +110,18 @@ void CheckReplaceable(const std::string& candidature_status, const PieceRow& pie
     throw UploadError(409, "candidature_closed", CandidatureClosedMessage(candidature_status));
   if (piece.status == piece_status::kValidee)
     throw UploadError(409, "piece_validated", PieceValidatedMessage());
+}
+
+// What the candidature keeps, with these files, stays within its bound. A
+// replay never comes here: it stores nothing.
+void CheckKeptBytes(sql::Connection& connection, const std::string& candidature_id,
+                    const std::string& piece_code, const std::vector<ReceivedFile>& files,
+                    const CandidatureQuota& quota) {
+  std::uint64_t incoming = 0;
+  for (const ReceivedFile& file : files) incoming += file.size;
+  std::uint64_t kept = KeptBytes(connection, candidature_id, piece_code, quota.kept_versions);
+  if (kept + incoming > quota.max_kept_bytes)
+    throw UploadError(413, "quota_exceeded", QuotaExceededMessage(quota.max_kept_bytes));
 }
 
 std::int64_t LastInsertId(sql::Connection& connection) {
@@ -212,7 +225,8 @@ std::string AckJson(const std::string& candidature_id, const UploadAck& ack,
 
 UploadAck CommitInTransaction(sql::Connection& connection, const std::string& candidature_id,
                               const std::string& piece_code, const std::vector<ReceivedFile>& files,
-                              const std::string& key, const std::string& request_sha256) {
+                              const std::string& key, const std::string& request_sha256,
+                              const CandidatureQuota& quota) {
   Transaction transaction(connection);
   std::string candidature_status = LockCandidature(connection, candidature_id);
   if (!key.empty()) {
@@ -221,6 +235,7 @@ UploadAck CommitInTransaction(sql::Connection& connection, const std::string& ca
   }
   PieceRow piece = LockPiece(connection, candidature_id, piece_code);
   CheckReplaceable(candidature_status, piece);
+  CheckKeptBytes(connection, candidature_id, piece_code, files, quota);
 
   UploadAck ack;
   ack.piece_code = piece_code;
@@ -239,13 +254,13 @@ UploadAck CommitInTransaction(sql::Connection& connection, const std::string& ca
 
 UploadAck CommitUpload(sql::Connection& connection, const std::string& candidature_id,
                        const std::string& piece_code, const std::vector<ReceivedFile>& files,
-                       const std::string& idempotency_key) {
+                       const std::string& idempotency_key, const CandidatureQuota& quota) {
   if (idempotency_key.size() > kMaxKeyLength)
     throw UploadError(400, "malformed", MalformedUploadMessage());
   std::string request_sha256 = RequestHash(piece_code, files);
   try {
     return CommitInTransaction(connection, candidature_id, piece_code, files, idempotency_key,
-                               request_sha256);
+                               request_sha256, quota);
   } catch (const sql::SQLException& error) {
     if (idempotency_key.empty() || error.getErrorCode() != kDuplicateKey) throw;
     // The same key committed by a concurrent request in the meantime: its

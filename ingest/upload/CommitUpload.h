@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/upload/CandidatureQuota.h"
 #include "ingest/upload/ReceivedFile.h"
 
 namespace sql {
@@ -26,15 +27,17 @@ struct UploadAck {
 
 // In one transaction: the new pièce version, its `fichier` rows, the pièce
 // set to `TR`, the job, and the Idempotency-Key record. Enforces eCandidat's
-// rules (no replacement of a `VA` pièce, none in a `RE`/`CO` candidature).
+// rules (no replacement of a `VA` pièce, none in a `RE`/`CO` candidature)
+// and the bytes the candidature may keep (`quota.max_kept_bytes`, counted
+// under the candidature's lock: concurrent uploads cannot both pass).
 // Throws UploadError: 400 key longer than 128 characters, 404 unknown
 // candidature or pièce not required for it, 409 closed candidature /
-// validated pièce / key reused with other files. The caller removes the
+// validated pièce / key reused with other files, 413 `quota_exceeded`. The caller removes the
 // files from the store when this throws, and when the ack is `replayed`
 // (the first request's files are the ones kept): see PendingBlobs.
 UploadAck CommitUpload(sql::Connection& connection, const std::string& candidature_id,
                        const std::string& piece_code, const std::vector<ReceivedFile>& files,
-                       const std::string& idempotency_key);
+                       const std::string& idempotency_key, const CandidatureQuota& quota);
 
 // The stored answer for a key already used on this candidature, so a retry
 // is answered before its body is read (the caller compares `piece_code`

@@ -23,6 +23,14 @@ std::string TooManyFilesMessage(int limit) {
          "demandés, ou regroupez les pages dans un même PDF.";
 }
 
+std::string QuotaExceededMessage(std::uint64_t limit) {
+  return "Cet envoi n'a pas été enregistré : avec lui, les fichiers de votre candidature "
+         "dépasseraient " +
+         FrenchSize(limit) +
+         ", le maximum accepté. Déposez des fichiers plus légers : un scan en 200 ou 300 dpi "
+         "suffit.";
+}
+
 std::string StorageFullMessage() {
   return "Le service ne peut pas enregistrer de fichier pour le moment. Votre dépôt n'a pas "
          "été enregistré : réessayez dans quelques minutes.";

@@ -11,6 +11,8 @@ namespace dossier {
 std::string RequestTooLargeMessage(std::uint64_t limit);
 std::string FileTooLargeMessage(const std::string& name, std::uint64_t limit);
 std::string TooManyFilesMessage(int limit);
+// `limit`: the bytes of originals one candidature may keep.
+std::string QuotaExceededMessage(std::uint64_t limit);
 std::string StorageFullMessage();
 std::string MalformedUploadMessage();
 std::string InterruptedUploadMessage();

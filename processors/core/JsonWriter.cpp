@@ -3,26 +3,69 @@
 #include <cmath>
 #include <cstdio>
 
-namespace dossier {
+#include "processors/core/Utf8Sequence.h"
 
+namespace dossier {
+namespace {
+
+const char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+
+// The code point of a well-formed sequence (Utf8SequenceLength).
+unsigned CodePoint(std::string_view sequence) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(sequence[i]); };
+  static const unsigned kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  unsigned code_point = byte(0) & kLeadMask[sequence.size()];
+  for (std::size_t i = 1; i < sequence.size(); ++i) code_point = code_point << 6 | (byte(i) & 0x3F);
+  return code_point;
+}
+
+// Written as \uXXXX: C0 and C1 controls and DEL, which a terminal showing
+// the log may obey, and the line and paragraph separators, which some
+// JavaScript readers take for line ends.
+bool WrittenEscaped(unsigned code_point) {
+  return code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0) || code_point == 0x2028 ||
+         code_point == 0x2029;
+}
+
+struct ShortEscape {
+  char character;
+  const char* escaped;
+};
+constexpr ShortEscape kShortEscapes[] = {
+    {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"}};
+
+void AppendSequence(std::string& out, std::string_view sequence) {
+  for (const ShortEscape& escape : kShortEscapes) {
+    if (sequence[0] != escape.character) continue;
+    out += escape.escaped;
+    return;
+  }
+  unsigned code_point = CodePoint(sequence);
+  if (!WrittenEscaped(code_point)) {
+    out += sequence;
+    return;
+  }
+  char escaped[8];
+  std::snprintf(escaped, sizeof escaped, "\\u%04x", code_point);
+  out += escaped;
+}
+
+}  // namespace
+
+// Whatever bytes come in (a path, a header, a file name), what goes out is
+// valid JSON in valid UTF-8: each byte that does not start a well-formed
+// sequence becomes U+FFFD, so a log line always parses.
 std::string JsonQuote(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
-        } else {
-          out += c;
-        }
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t length = Utf8SequenceLength(text, at);
+    if (length == 0) {
+      out += kReplacement;
+      ++at;
+      continue;
     }
+    AppendSequence(out, text.substr(at, length));
+    at += length;
   }
   return out + "\"";
 }

@@ -30,7 +30,10 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// `text` as a quoted JSON string.
+// `text` as a quoted JSON string in valid UTF-8, whatever its bytes: each
+// byte that starts no well-formed sequence becomes U+FFFD; controls (C0, DEL,
+// C1) and U+2028/U+2029 are escaped. Every string JsonWriter writes, and so
+// every log line of the service, goes through here.
 std::string JsonQuote(std::string_view text);
 
 }  // namespace dossier

@@ -83,7 +83,7 @@ IneReport CheckIne(const std::string& pdf, const IneCheckOptions& options, IneRe
   int read = 0;
   for (int page : scans) {
     if (read++ >= options.max_ocr_pages) break;
-    double dpi = ScanDpi(options, page);
+    double dpi = pages->RenderableDpi(page, ScanDpi(options, page));
     IneOcrResult ocr = reader.ReadPage(pages->Render(page, dpi), dpi, options.declared);
     if (ocr.read && !ocr.read->value.empty() && ocr.read->min_confidence >= options.min_confidence) {
       IneReport found = Found(ocr.read->value, ocr.read->variant, "ocr",

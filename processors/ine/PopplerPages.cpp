@@ -7,9 +7,20 @@
 
 #include <stdexcept>
 
-namespace dossier {
+#include "processors/core/Refusal.h"
+#include "processors/pdf/PageArea.h"
+#include "processors/pdf/PdfMessages.h"
 
-PopplerPages::PopplerPages(const std::string& pdf) : bytes_(pdf) {
+namespace dossier {
+namespace {
+
+// What poppler will draw: the crop box, in points.
+poppler::rectf DrawnBox(const poppler::page& page) { return page.page_rect(poppler::crop_box); }
+
+}  // namespace
+
+PopplerPages::PopplerPages(const std::string& pdf, const HardLimits& limits)
+    : limits_(limits), bytes_(pdf) {
   document_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
   if (!document_ || document_->is_locked()) throw std::runtime_error("poppler cannot open the PDF");
 }
@@ -25,9 +36,25 @@ std::string PopplerPages::Text(int page) const {
   return std::string(utf8.begin(), utf8.end());
 }
 
+double PopplerPages::RenderableDpi(int page, double dpi) const {
+  std::unique_ptr<poppler::page> p(document_->create_page(page));
+  if (!p) return dpi;
+  poppler::rectf box = DrawnBox(*p);
+  return dossier::RenderableDpi(box.width(), box.height(), dpi, limits_);
+}
+
 vips::VImage PopplerPages::Render(int page, double dpi) const {
   std::unique_ptr<poppler::page> p(document_->create_page(page));
   if (!p) throw std::runtime_error("no page " + std::to_string(page));
+  poppler::rectf box = DrawnBox(*p);
+  CheckPageArea(box.width(), box.height(), "pièce", page + 1, limits_);
+  double pixels = RenderPixels(box.width(), box.height(), dpi);
+  if (!(pixels <= static_cast<double>(limits_.max_render_pixels)))
+    throw Refusal(RefusalReason::Limits,
+                  GiantPageMessage("pièce", page + 1, box.width(), box.height()),
+                  "page " + std::to_string(page + 1) + " at " + std::to_string(dpi) +
+                      " dpi: " + std::to_string(pixels / 1e6) + " Mpx > max_render_pixels " +
+                      std::to_string(limits_.max_render_pixels));
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);

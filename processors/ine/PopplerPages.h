@@ -4,6 +4,8 @@
 #include <string>
 #include <vips/vips8>
 
+#include "processors/core/HardLimits.h"
+
 namespace poppler {
 class document;
 }
@@ -15,7 +17,7 @@ namespace dossier {
 class PopplerPages {
  public:
   // Throws std::runtime_error when poppler cannot open the bytes.
-  explicit PopplerPages(const std::string& pdf);
+  explicit PopplerPages(const std::string& pdf, const HardLimits& limits = HardLimits{});
   ~PopplerPages();
   PopplerPages(const PopplerPages&) = delete;
   PopplerPages& operator=(const PopplerPages&) = delete;
@@ -23,10 +25,16 @@ class PopplerPages {
   int count() const;
   // The page's text layer, UTF-8 ("" for a scan).
   std::string Text(int page) const;
-  // The page rendered in 8-bit grey at `dpi`, upright.
+  // `dpi`, lowered when needed so that the page's render stays within
+  // `limits.max_render_pixels`.
+  double RenderableDpi(int page, double dpi) const;
+  // The page rendered in 8-bit grey at `dpi`, upright. Throws Refusal
+  // (`limits`) for a page larger than `limits.max_page_pixels` at 150 dpi or
+  // a render over `limits.max_render_pixels` (ask RenderableDpi first).
   vips::VImage Render(int page, double dpi) const;
 
  private:
+  HardLimits limits_;
   std::string bytes_;  // poppler reads from this buffer for the document's life
   std::unique_ptr<poppler::document> document_;
 };

@@ -12,6 +12,7 @@
 #include <vips/vips8>
 
 #include "processors/image/JpegEncode.h"
+#include "processors/pdf/PageArea.h"
 
 namespace dossier {
 namespace {
@@ -56,7 +57,7 @@ vips::VImage PackedRgb(const poppler::image& image) {
 
 // Page 1 in 8-bit RGB on white (poppler's paper colour), about
 // kOversample × the box `width` × kMaxAspect·`width`.
-vips::VImage RenderFirstPage(const std::string& pdf, int width) {
+vips::VImage RenderFirstPage(const std::string& pdf, int width, const HardLimits& limits) {
   std::unique_ptr<poppler::document> document(
       poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
   if (!document || document->is_locked() || document->pages() < 1)
@@ -65,8 +66,9 @@ vips::VImage RenderFirstPage(const std::string& pdf, int width) {
   if (!page) throw std::runtime_error("poppler cannot read page 1");
   PageSize size = DisplayedSize(*page);
   if (!(size.width >= 1 && size.height >= 1)) throw std::runtime_error("page 1 has no area");
+  CheckPageArea(size.width, size.height, "pièce", 1, limits);
   double scale = std::min(width / size.width, kMaxAspect * width / size.height);
-  double dpi = 72 * kOversample * scale;
+  double dpi = RenderableDpi(size.width, size.height, 72 * kOversample * scale, limits);
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing |
                             poppler::page_renderer::text_antialiasing);
@@ -80,12 +82,12 @@ vips::VImage RenderFirstPage(const std::string& pdf, int width) {
 
 }  // namespace
 
-std::string FirstPageThumbnailJpeg(const std::string& pdf, int width) {
+std::string FirstPageThumbnailJpeg(const std::string& pdf, int width, const HardLimits& limits) {
   if (width < 1 || width > 4096)
     throw std::runtime_error("thumbnail width " + std::to_string(width) + " out of 1..4096");
   if (pdf.compare(0, 5, "%PDF-") != 0) throw std::runtime_error("thumbnail: not a PDF");
   try {
-    vips::VImage page = RenderFirstPage(pdf, width);
+    vips::VImage page = RenderFirstPage(pdf, width, limits);
     vips::VImage small = page.thumbnail_image(
         width,
         vips::VImage::option()->set("height", width * kMaxAspect)->set("size", VIPS_SIZE_BOTH));

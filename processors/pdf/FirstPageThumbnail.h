@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "processors/core/HardLimits.h"
+
 namespace dossier {
 
 // A preview of a processed pièce for the web pages: page 1 of `pdf`, `width`
@@ -11,7 +13,10 @@ namespace dossier {
 // a module the service keeps switched off, see VipsSession), reduced and
 // encoded by libvips, which must be initialised. A PDF parser runs here: call
 // it where untrusted documents may be parsed (a job child), never in the
-// HTTP server. Throws std::runtime_error with what went wrong.
-std::string FirstPageThumbnailJpeg(const std::string& pdf, int width = 360);
+// HTTP server. Throws std::runtime_error with what went wrong: Refusal
+// (`limits`) for a page larger than `limits.max_page_pixels` at 150 dpi. The
+// render is kept within `limits.max_render_pixels` (less oversampling).
+std::string FirstPageThumbnailJpeg(const std::string& pdf, int width = 360,
+                                   const HardLimits& limits = HardLimits{});
 
 }  // namespace dossier

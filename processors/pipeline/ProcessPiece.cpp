@@ -7,6 +7,7 @@
 #include "processors/fit/FitToLimit.h"
 #include "processors/image/ImagePage.h"
 #include "processors/ine/IneCheck.h"
+#include "processors/pdf/DrawingBudget.h"
 #include "processors/pdf/PageIntegrity.h"
 #include "processors/pdf/PdfMessages.h"
 #include "processors/pdf/PdfOpen.h"
@@ -27,6 +28,7 @@ struct SniffedInput {
   std::string rewritten;  // qpdf's clean copy of a PDF, once known
   bool repaired = false;  // what the first opening found, kept for the report
   bool decrypted = false;
+  bool drawing_measured = true;  // false: qpdf could not read the upload to measure it
 };
 
 void CheckCancelled(PieceProgress* progress) {
@@ -48,7 +50,26 @@ SniffedInput SniffOne(const InputFile& file, const PieceRules& rules, const Hard
   if (sniffed.truncated && sniffed.kind != FileKind::Pdf)
     throw Refusal(RefusalReason::Corrupt, TruncatedFileMessage(file.name),
                   file.name + ": no end marker");
-  return {&file, sniffed.kind, {}};
+  SniffedInput input{&file, sniffed.kind, {}};
+  // Before PoDoFo, qpdf, libvips or poppler decode or draw anything of it:
+  // a PDF of a few KB can ask for hours of drawing.
+  if (sniffed.kind == FileKind::Pdf)
+    input.drawing_measured = CheckDrawingBudget(file, limits).measured;
+  return input;
+}
+
+// A PDF qpdf could not read at the door is measured as PoDoFo opened it
+// (qpdf's repair of it, or PoDoFo's own writing of it), before anything of
+// it is decoded or drawn: a file cannot slip past the drawing budget by
+// being unreadable to one library only.
+void MeasureAsOpened(SniffedInput& input, const OpenedPdf& opened, const HardLimits& limits) {
+  if (input.drawing_measured) return;
+  const std::string& name = input.file->name;
+  std::string bytes = opened.rewritten.empty() ? WritePdf(*opened.doc) : opened.rewritten;
+  if (!CheckDrawingBudget({name, bytes}, limits).measured)
+    throw Refusal(RefusalReason::Corrupt, DamagedPdfMessage(name),
+                  name + ": unreadable by qpdf, even as written by PoDoFo");
+  input.drawing_measured = true;
 }
 
 // Opens a PDF input for a rung; the qpdf repair or decryption, done once,
@@ -58,6 +79,7 @@ OpenedPdf Reopen(SniffedInput& input, const HardLimits& limits) {
     OpenedPdf opened = OpenPdf({input.file->name, input.rewritten}, limits);
     opened.repaired = input.repaired;
     opened.decrypted = input.decrypted;
+    MeasureAsOpened(input, opened, limits);
     return opened;
   }
   OpenedPdf opened = OpenPdf(*input.file, limits);
@@ -66,6 +88,7 @@ OpenedPdf Reopen(SniffedInput& input, const HardLimits& limits) {
     input.repaired = opened.repaired;
     input.decrypted = opened.decrypted;
   }
+  MeasureAsOpened(input, opened, limits);
   return opened;
 }
 

@@ -3,6 +3,16 @@
 #include "processors/core/FrenchFormat.h"
 
 namespace dossier::messages {
+namespace {
+
+// « 40 secondes », « 1 seconde », « 3 minutes » (rounded up: never too soon).
+std::string FrenchDelay(int seconds) {
+  if (seconds <= 1) return "1 seconde";
+  if (seconds <= 90) return std::to_string(seconds) + " secondes";
+  return std::to_string((seconds + 59) / 60) + " minutes";
+}
+
+}  // namespace
 
 // « A », « B » et « C »
 std::string QuotedList(const std::vector<std::string>& items) {
@@ -150,6 +160,12 @@ std::string UploadTooLarge(std::uint64_t limit) {
   return "Cet envoi dépasse " + FrenchSize(limit) +
          ", la taille maximale d'un dépôt. "
          "Déposez des fichiers plus légers : un scan en 200 ou 300 dpi suffit.";
+}
+
+std::string TooManyUploads(int seconds) {
+  return "Vous avez envoyé beaucoup de fichiers en peu de temps : cet envoi n'a pas été "
+         "enregistré. Réessayez dans " +
+         FrenchDelay(seconds) + ". Les fichiers déjà reçus sont bien conservés.";
 }
 
 std::string NotProcessedYet() {

@@ -48,6 +48,9 @@ std::string CommentRequired();
 // Uploads and downloads.
 std::string NotMultipart();
 std::string UploadTooLarge(std::uint64_t limit);
+// Too many uploads for the candidature in a short time; `seconds` until the
+// next one is accepted (the Retry-After of the answer).
+std::string TooManyUploads(int seconds);
 std::string NotProcessedYet();
 std::string NoProcessedPdf();
 std::string DossierNotAvailable();

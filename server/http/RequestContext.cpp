@@ -1,9 +1,15 @@
 #include "server/http/RequestContext.h"
 
+#include <Poco/Buffer.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/HTTPServerSession.h>
 #include <Poco/URI.h>
 
+#include "ingest/upload/UploadError.h"
+#include "ingest/upload/UploadMessages.h"
+#include "server/http/ChunkedBody.h"
 #include "server/http/CountedInput.h"
 #include "server/http/HttpError.h"
 #include "server/http/JsonText.h"
@@ -56,8 +62,27 @@ std::istream& RequestContext::Body() {
     response_.sendContinue();
     continue_sent_ = true;
   }
-  if (!body_) body_ = std::make_unique<CountedInput>(request_.stream());
+  if (!body_) body_ = std::make_unique<CountedInput>(RawBody());
   return *body_;
+}
+
+// A chunked body is decoded by ChunkedBody, which tells a connection closed
+// before the last chunk from a whole body; a Content-Length body by Poco.
+std::istream& RequestContext::RawBody() {
+  auto* served = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request_);
+  if (!request_.getChunkedTransferEncoding() || !served) return request_.stream();
+  Poco::Buffer<char> buffered(0);
+  served->session().drainBuffer(buffered);
+  chunked_ = std::make_unique<ChunkedBody>(std::string(buffered.begin(), buffered.size()),
+                                           served->session().socket());
+  return *chunked_;
+}
+
+bool RequestContext::BodyCutShort() const {
+  if (!body_ || !body_->reached_end()) return false;
+  if (chunked_) return !chunked_->complete();
+  std::optional<std::uint64_t> length = ContentLength();
+  return length && body_->count() < *length;
 }
 
 std::uint64_t RequestContext::bytes_in() const {
@@ -71,6 +96,7 @@ void RequestContext::DrainBody(std::uint64_t limit) {
   } catch (const std::exception&) {
     // The client stopped sending: the connection is closed after the answer.
   }
+  if (BodyCutShort()) throw UploadError(400, "truncated", InterruptedUploadMessage());
 }
 
 void RequestContext::DrainBeforeError(std::uint64_t limit) {
@@ -79,7 +105,11 @@ void RequestContext::DrainBeforeError(std::uint64_t limit) {
     std::optional<std::uint64_t> length = ContentLength();
     if (request_.getExpectContinue() || !length || *length > limit) return;
   }
-  DrainBody(limit);
+  try {
+    DrainBody(limit);
+  } catch (const UploadError&) {
+    // Cut short: the error being answered says more than that.
+  }
 }
 
 void RequestContext::PrepareToSend(int status) {
@@ -87,6 +117,8 @@ void RequestContext::PrepareToSend(int status) {
   // Unread body bytes would be taken for the next request on this
   // connection: close it after this answer instead.
   if (HasBody() && !(body_ && body_->reached_end())) response_.setKeepAlive(false);
+  if (chunked_ && (!chunked_->complete() || chunked_->read_past_end()))
+    response_.setKeepAlive(false);
 }
 
 void RequestContext::SendText(int status, const std::string& content_type,

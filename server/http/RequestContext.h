@@ -17,6 +17,7 @@ class HTTPServerResponse;
 
 namespace dossier {
 
+class ChunkedBody;
 class CountedInput;
 class HttpError;
 struct ServiceResources;
@@ -53,7 +54,8 @@ class RequestContext {
   std::istream& Body();
   std::uint64_t bytes_in() const;
   // Reads what is left of the body, up to `limit` bytes, so the connection
-  // can be reused.
+  // can be reused. Throws UploadError `truncated` when the body ended before
+  // its announced length or, chunked, before its last chunk.
   void DrainBody(std::uint64_t limit);
   // Before an error answer: reads what the client sends anyway (a body of
   // at most `limit` bytes), so that it gets the answer instead of a reset
@@ -77,6 +79,8 @@ class RequestContext {
 
  private:
   void PrepareToSend(int status);
+  std::istream& RawBody();
+  bool BodyCutShort() const;
 
   Poco::Net::HTTPServerRequest& request_;
   Poco::Net::HTTPServerResponse& response_;
@@ -85,6 +89,7 @@ class RequestContext {
   std::string query_;
   std::map<std::string, std::string> params_;
   std::optional<AccessGrant> grant_;
+  std::unique_ptr<ChunkedBody> chunked_;  // declared before body_, which reads it
   std::unique_ptr<CountedInput> body_;
   bool continue_sent_ = false;
   bool leave_unread_ = false;

@@ -45,8 +45,9 @@ void Jobs(sql::Connection& connection, PrometheusText& text) {
   text.Family("dossier_queue_depth", "gauge", "Jobs waiting or being processed.");
   for (const char* state : {"queued", "running"})
     text.Sample("dossier_queue_depth", states[state], {{"state", state}});
-  text.Family("dossier_jobs_total", "counter", "Jobs finished, or given up on (poison).");
-  for (const char* state : {"done", "poison"})
+  text.Family("dossier_jobs_total", "counter",
+              "Jobs finished, given up on (poison), or replaced before they ran (superseded).");
+  for (const char* state : {"done", "poison", "superseded"})
     text.Sample("dossier_jobs_total", states[state], {{"state", state}});
 }
 

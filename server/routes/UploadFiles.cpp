@@ -5,8 +5,12 @@
 
 #include "ingest/policy/PieceTypesTable.h"
 #include "ingest/upload/CommitUpload.h"
+#include "ingest/upload/KeptBytes.h"
 #include "ingest/upload/PendingBlobs.h"
+#include "ingest/upload/PruneReplacedVersions.h"
 #include "ingest/upload/ReceiveMultipart.h"
+#include "ingest/upload/UploadAllowance.h"
+#include "ingest/upload/UploadMessages.h"
 #include "server/http/ApiMessages.h"
 #include "server/http/HttpError.h"
 #include "server/http/RequestContext.h"
@@ -35,16 +39,21 @@ std::string IdempotencyKey(RequestContext& context) {
   return key;
 }
 
+// Refuses from the headers alone: the body is not read and the connection
+// is closed after the answer (its body would be taken for the next request).
+[[noreturn]] void RefuseUnread(RequestContext& context, const HttpError& error) {
+  context.LeaveBodyUnread();
+  context.response().setKeepAlive(false);
+  throw error;
+}
+
 // Step 3: a body announced over the cap is refused before a byte of it is
-// read, and the connection closed (its body will not be read).
+// read.
 void RefuseOversized(RequestContext& context) {
   std::uint64_t cap = context.service().settings.upload.max_request_bytes;
   std::optional<std::uint64_t> length = context.ContentLength();
-  if (length && *length > cap) {
-    context.LeaveBodyUnread();
-    context.response().setKeepAlive(false);
-    throw HttpError(413, "too_large", messages::UploadTooLarge(cap));
-  }
+  if (length && *length > cap)
+    RefuseUnread(context, HttpError(413, "too_large", messages::UploadTooLarge(cap)));
 }
 
 void RefuseNonMultipart(RequestContext& context) {
@@ -80,13 +89,68 @@ PieceType AcceptingPieceType(sql::Connection& connection, ServiceResources& serv
   return *type;
 }
 
+// A retry of an acknowledged upload stores nothing (CommitUpload answers it
+// from the first acknowledgement, or 409): the candidature's bounds do not
+// apply to it.
+bool IsAcknowledgedRetry(sql::Connection& connection, const std::string& id,
+                         const std::string& key) {
+  return !key.empty() && FindIdempotentUpload(connection, id, key).has_value();
+}
+
+// What the candidature keeps, with what this request announces, stays within
+// its bound; CommitUpload checks the files actually received again.
+void RefuseOverQuota(RequestContext& context, sql::Connection& connection, const std::string& id,
+                     const std::string& code) {
+  const CandidatureQuota& quota = context.service().settings.quota;
+  std::optional<std::uint64_t> length = context.ContentLength();
+  if (!length) return;
+  if (KeptBytes(connection, id, code, quota.kept_versions) + *length > quota.max_kept_bytes)
+    RefuseUnread(context,
+                 HttpError(413, "quota_exceeded", QuotaExceededMessage(quota.max_kept_bytes)));
+}
+
+// Last of the door checks, so that a request refused for another reason
+// costs the candidate nothing of the allowance.
+void RefuseTooFrequent(RequestContext& context, sql::Connection& connection,
+                       const std::string& id) {
+  int wait = TakeUploadAllowance(connection, id, context.service().settings.quota);
+  if (wait > 0)
+    RefuseUnread(context, HttpError(429, "too_many_uploads", messages::TooManyUploads(wait), wait));
+}
+
+// Step 4: every check that needs the database, before the body is read.
+PieceType CheckBeforeBody(RequestContext& context, const std::string& id, const std::string& code,
+                          const std::string& key) {
+  ServiceResources& service = context.service();
+  PooledConnection connection = AcquireConnection(service);
+  PieceType type = AcceptingPieceType(*connection, service, id, code, !key.empty());
+  if (IsAcknowledgedRetry(*connection, id, key)) return type;
+  RefuseOverQuota(context, *connection, id, code);
+  RefuseTooFrequent(context, *connection, id);
+  return type;
+}
+
+// Files of versions replaced long ago are removed once this upload is
+// committed. A failure here costs nothing but disk until the candidature's
+// next upload, which tries again: the acknowledgement does not wait on it.
+void PruneAfterCommit(ServiceResources& service, sql::Connection& connection,
+                      const std::string& id) {
+  try {
+    PruneReplacedVersions(connection, service.store, id, service.settings.quota.kept_versions);
+  } catch (const std::exception&) {
+    // Left for the candidature's next upload.
+  }
+}
+
 UploadAck Commit(ServiceResources& service, const std::string& id, const std::string& code,
                  const std::vector<ReceivedFile>& files, const std::string& key) {
   PendingBlobs blobs(service.store, files);
   PooledConnection connection = AcquireConnection(service);
-  UploadAck ack = CommitUpload(*connection, id, code, files, key);
+  UploadAck ack = CommitUpload(*connection, id, code, files, key, service.settings.quota);
   // A replay answers with the first upload's files: these are not needed.
-  if (!ack.replayed) blobs.Release();
+  if (ack.replayed) return ack;
+  blobs.Release();
+  PruneAfterCommit(service, *connection, id);
   return ack;
 }
 
@@ -102,10 +166,7 @@ void HandleUploadFiles(RequestContext& context) {
   std::string key = IdempotencyKey(context);
   RefuseOversized(context);
   RefuseNonMultipart(context);
-  PieceType type = [&] {
-    PooledConnection connection = AcquireConnection(service);
-    return AcceptingPieceType(*connection, service, id, code, !key.empty());
-  }();
+  PieceType type = CheckBeforeBody(context, id, code, key);
   std::vector<ReceivedFile> files =
       ReceiveMultipart(context.Body(), context.request().getContentType(), context.ContentLength(),
                        type.rules, service.settings.upload, service.store);

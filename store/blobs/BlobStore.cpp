@@ -1,5 +1,6 @@
 #include "store/blobs/BlobStore.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -8,10 +9,17 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fstream>
+#include <memory>
 
 namespace dossier {
 namespace {
+
+// Keeps the errno with the message: a full disk must be told from a bad key.
+[[noreturn]] void ThrowFailed(const std::string& what, int error_number) {
+  throw BlobError(what + ": " + std::strerror(error_number), error_number);
+}
 
 void MakeDirs(const std::string& path) {
   std::string prefix;
@@ -21,7 +29,7 @@ void MakeDirs(const std::string& path) {
     prefix = path.substr(0, at);
     if (prefix.empty()) continue;
     if (mkdir(prefix.c_str(), 0750) != 0 && errno != EEXIST)
-      throw BlobError("cannot create " + prefix + ": " + std::strerror(errno));
+      ThrowFailed("cannot create " + prefix, errno);
   }
 }
 
@@ -31,10 +39,10 @@ std::string Parent(const std::string& path) {
 
 void SyncDirectory(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw BlobError("cannot open " + dir + ": " + std::strerror(errno));
-  int rc = fsync(fd);
+  if (fd < 0) ThrowFailed("cannot open " + dir, errno);
+  int error_number = fsync(fd) == 0 ? 0 : errno;
   close(fd);
-  if (rc != 0) throw BlobError("cannot sync " + dir + ": " + std::strerror(errno));
+  if (error_number != 0) ThrowFailed("cannot sync " + dir, error_number);
 }
 
 bool ValidKey(const std::string& key) {
@@ -109,7 +117,7 @@ void BlobStore::Publish(const std::string& temp_path, const std::string& key) co
   std::string path = PathOf(key);
   MakeDirs(Parent(path));
   if (rename(temp_path.c_str(), path.c_str()) != 0)
-    throw BlobError("cannot move " + temp_path + " to " + key + ": " + std::strerror(errno));
+    ThrowFailed("cannot move " + temp_path + " to " + key, errno);
   SyncDirectory(Parent(path));
 }
 
@@ -117,11 +125,28 @@ void BlobStore::Remove(const std::string& key) const {
   unlink(PathOf(key).c_str());
 }
 
+int BlobStore::RemoveStaleTemporaries(std::chrono::seconds older_than) const {
+  std::string tmp = data_dir_ + "/tmp";
+  std::unique_ptr<DIR, int (*)(DIR*)> dir(opendir(tmp.c_str()), closedir);
+  if (!dir) return 0;
+  time_t cutoff = time(nullptr) - static_cast<time_t>(older_than.count());
+  int removed = 0;
+  while (dirent* entry = readdir(dir.get())) {
+    std::string name = entry->d_name;
+    if (name.size() <= 5 || name.compare(name.size() - 5, 5, ".part") != 0) continue;
+    struct stat file {};
+    if (fstatat(dirfd(dir.get()), entry->d_name, &file, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (!S_ISREG(file.st_mode) || file.st_mtime >= cutoff) continue;
+    if (unlinkat(dirfd(dir.get()), entry->d_name, 0) == 0) ++removed;
+  }
+  return removed;
+}
+
 BlobWriter::BlobWriter(const BlobStore& store, std::string key)
     : store_(store), key_(std::move(key)), temp_(store.TempPath()) {
   store_.PathOf(key_);  // validates the key before any byte is written
   fd_ = open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-  if (fd_ < 0) throw BlobError("cannot create " + temp_ + ": " + std::strerror(errno));
+  if (fd_ < 0) ThrowFailed("cannot create " + temp_, errno);
 }
 
 BlobWriter::~BlobWriter() {
@@ -134,7 +159,7 @@ void BlobWriter::Write(const char* data, std::size_t size) {
   while (done < size) {
     ssize_t n = write(fd_, data + done, size - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw BlobError("cannot write " + key_ + ": " + std::strerror(errno));
+    if (n <= 0) ThrowFailed("cannot write " + key_, n < 0 ? errno : ENOSPC);
     done += static_cast<std::size_t>(n);
   }
   size_ += size;
@@ -155,10 +180,11 @@ void BlobWriter::StartWriteback() {
 }
 
 void BlobWriter::Finish() {
-  if (fsync(fd_) != 0) throw BlobError("cannot sync " + key_ + ": " + std::strerror(errno));
+  if (fsync(fd_) != 0) ThrowFailed("cannot sync " + key_, errno);
   if (close(fd_) != 0) {
+    int error_number = errno;
     fd_ = -1;
-    throw BlobError("cannot close " + key_ + ": " + std::strerror(errno));
+    ThrowFailed("cannot close " + key_, error_number);
   }
   fd_ = -1;
   store_.Publish(temp_, key_);

@@ -1,14 +1,26 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+
+#include "store/blobs/StorageFault.h"
 
 namespace dossier {
 
 class BlobError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit BlobError(const std::string& what, int error_number = 0)
+      : std::runtime_error(what), error_number_(error_number) {}
+  // The errno of the failed call; 0 when there was none (a key we could not
+  // have made, a blob missing).
+  int error_number() const { return error_number_; }
+  // Full, over quota or failing disk (IsStorageFault).
+  bool storage_fault() const { return IsStorageFault(error_number_); }
+
+ private:
+  int error_number_;
 };
 
 // The files of the service under its data directory, shared by the server
@@ -37,6 +49,11 @@ class BlobStore {
   // Moves a finished temp file under `key` durably.
   void Publish(const std::string& temp_path, const std::string& key) const;
   void Remove(const std::string& key) const;
+  // Removes the `.part` files under tmp/ last modified more than
+  // `older_than` ago: what a crash left halfway. Writes in progress, here or in another process
+  // sharing the directory, touch their file at every block and are younger.
+  // Returns how many were removed.
+  int RemoveStaleTemporaries(std::chrono::seconds older_than) const;
 
  private:
   std::string data_dir_;

@@ -1,6 +1,7 @@
 #include "store/db/DatabaseLocation.h"
 
 #include <cstdlib>
+#include <fstream>
 
 namespace dossier {
 
@@ -10,6 +11,13 @@ DatabaseUrl ResolveDatabaseUrl(const std::string& flag, const std::string& data_
   if (env && *env) return DatabaseUrl::Parse(env);
   DatabaseUrl url;
   url.socket = data_dir + "/mariadb/mariadb.sock";
+  // scripts/mariadb.sh keeps the service account's password beside the socket.
+  std::ifstream password_file(data_dir + "/mariadb/service.password");
+  std::string password;
+  if (password_file >> password) {
+    url.user = "dossier";
+    url.password = password;
+  }
   return url;
 }
 

@@ -85,7 +85,7 @@ class CommitUploadTest : public ::testing::Test {
   UploadAck Commit(const std::string& candidature, const std::string& piece,
                    const std::vector<ReceivedFile>& files, const std::string& key = "") {
     PooledConnection connection = db_.pool().Acquire();
-    return CommitUpload(*connection, candidature, piece, files, key);
+    return CommitUpload(*connection, candidature, piece, files, key, CandidatureQuota());
   }
 
   UploadError Refusal(const std::string& candidature, const std::string& piece,

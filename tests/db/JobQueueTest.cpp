@@ -45,6 +45,20 @@ std::vector<std::int64_t> QueueJobs(TestDatabase& db, int jobs) {
   return ids;
 }
 
+// `count` candidatures C1, C2… with one queued CV each: jobs that may all
+// run at once (one running job per candidature).
+std::vector<std::int64_t> QueueJobsOfCandidatures(TestDatabase& db, int count) {
+  PooledConnection connection = db.pool().Acquire();
+  test::InsertPieceType(*connection, {});
+  std::vector<std::int64_t> ids;
+  for (int i = 1; i <= count; ++i) {
+    std::string id = "C" + std::to_string(i);
+    test::InsertCandidature(*connection, id, "cv");
+    ids.push_back(test::InsertQueuedVersion(*connection, id, "cv", 1).job_id);
+  }
+  return ids;
+}
+
 std::optional<ClaimedJob> ClaimOne(TestDatabase& db, const std::string& worker,
                                    const WorkerSettings& settings = Settings()) {
   PooledConnection connection = db.pool().Acquire();
@@ -134,7 +148,7 @@ TEST(JobQueue, AJobLockedByAnotherTransactionIsSkippedNotWaitedFor) {
 
 TEST(JobQueue, ConcurrentWorkersClaimEveryJobExactlyOnce) {
   TestDatabase db;
-  std::vector<std::int64_t> ids = QueueJobs(db, 24);
+  std::vector<std::int64_t> ids = QueueJobsOfCandidatures(db, 24);
   std::mutex mutex;
   std::vector<std::int64_t> claimed;
   std::vector<std::thread> workers;
@@ -269,17 +283,15 @@ TEST(JobQueue, RefusalOfTheCurrentVersionRefusesThePieceAndTellsTheCandidate) {
 }
 
 TEST(JobQueue, RefusalOfAReplacedVersionLeavesThePieceAlone) {
+  // Version 2 arrives while version 1 runs.
   TestDatabase db;
   QueueJobs(db, 2);
-  {
-    PooledConnection connection = db.pool().Acquire();
-    std::unique_ptr<sql::Statement>(connection->createStatement())
-        ->execute("UPDATE pj_cand SET current_version = 2");
-  }
   std::optional<ClaimedJob> old_version = ClaimOne(db, "host:1:aa");
   ASSERT_TRUE(old_version);
   ASSERT_EQ(old_version->version, 1);
   PooledConnection connection = db.pool().Acquire();
+  std::unique_ptr<sql::Statement>(connection->createStatement())
+      ->execute("UPDATE pj_cand SET current_version = 2");
   ASSERT_EQ(CompleteJob(*connection, *old_version, Refused("trop gros")), Completion::Completed);
   EXPECT_EQ(db.Scalar("SELECT status FROM pj_cand"), "TR");
   EXPECT_EQ(db.Scalar("SELECT comment FROM pj_cand"), "");
@@ -396,7 +408,7 @@ TEST(JobQueue, ReleaseGivesTheAttemptBackAndMakesTheJobDueAtOnce) {
 
 TEST(JobQueue, DeadWorkerReleaseTouchesOnlyThatProcess) {
   TestDatabase db;
-  std::vector<std::int64_t> ids = QueueJobs(db, 2);
+  QueueJobsOfCandidatures(db, 2);
   std::optional<ClaimedJob> dead = ClaimOne(db, "box:123:aa");
   std::optional<ClaimedJob> alive = ClaimOne(db, "box:1234:bb");
   ASSERT_TRUE(dead && alive);

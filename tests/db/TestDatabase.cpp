@@ -17,7 +17,8 @@ DatabaseUrl TestServerUrl() {
   if (!env || !*env)
     throw std::runtime_error(
         "DOSSIER_TEST_DB is not set: these tests need the MariaDB that scripts/test.sh starts "
-        "(or: scripts/mariadb.sh start DIR; export DOSSIER_TEST_DB=$(scripts/mariadb.sh url DIR))");
+        "(or: scripts/mariadb.sh start DIR; "
+        "export DOSSIER_TEST_DB=$(scripts/mariadb.sh test-url DIR))");
   return DatabaseUrl::Parse(env);
 }
 

@@ -230,6 +230,32 @@ TEST(WorkerProcess, IneIsReadByOcrWithTheReaderEveryJobChildInherits) {
   EXPECT_NE(report.find("\"value\":\"1234567890V\""), std::string::npos) << report;
 }
 
+TEST(WorkerProcess, OnlyTheVersionTheCandidateKeptIsProcessed) {
+  TestDatabase db;
+  TempDir data;
+  QueuePiece(db, data.path(), {}, {{"ancien.pdf", CvPdf()}});
+  {
+    // A second file sent before the first was processed.
+    BlobStore store(data.path());
+    PooledConnection connection = db.pool().Acquire();
+    test::InsertQueuedVersion(*connection, "C1", "cv", 2, {{"nouveau.pdf", CvPdf()}}, &store);
+    std::unique_ptr<sql::Statement>(connection->createStatement())
+        ->execute("UPDATE pj_cand SET current_version = 2");
+  }
+  JobRunner runner = Runner(db, data.path());
+  std::optional<JobOutcome> outcome = runner.RunNext();
+  ASSERT_TRUE(outcome);
+  EXPECT_EQ(outcome->version, 2);
+  EXPECT_EQ(outcome->outcome, "done") << outcome->error;
+  EXPECT_FALSE(runner.RunNext());
+  EXPECT_EQ(db.Scalar("SELECT GROUP_CONCAT(state ORDER BY id) FROM job"), "superseded,done");
+  EXPECT_EQ(db.Count("SELECT COUNT(*) FROM job_run"), 1);
+  EXPECT_EQ(db.Count("SELECT COUNT(*) FROM precheck"), 1);
+  std::string report = db.Scalar("SELECT report FROM precheck");
+  EXPECT_NE(report.find("nouveau.pdf"), std::string::npos) << report;
+  EXPECT_EQ(report.find("ancien.pdf"), std::string::npos) << report;
+}
+
 TEST(WorkerProcess, CrashingDocumentCostsOneAttemptPerCrashThenIsPoison) {
   TestDatabase db;
   TempDir data;

@@ -34,6 +34,16 @@ TEST(WorkerSettings, BackoffDoublesFromTheBaseUpToTheMaximum) {
   EXPECT_EQ(settings.BackoffAfter(1000), seconds(60));
 }
 
+TEST(WorkerSettings, StorageBackoffDoublesFromFiveSecondsToFiveMinutes) {
+  WorkerSettings settings;
+  EXPECT_EQ(settings.StorageBackoffAfter(0), seconds(5));
+  EXPECT_EQ(settings.StorageBackoffAfter(1), seconds(10));
+  EXPECT_EQ(settings.StorageBackoffAfter(3), seconds(40));
+  EXPECT_EQ(settings.StorageBackoffAfter(5), seconds(160));
+  EXPECT_EQ(settings.StorageBackoffAfter(6), seconds(300));
+  EXPECT_EQ(settings.StorageBackoffAfter(1000), seconds(300));
+}
+
 TEST(WorkerSettings, ZeroBaseMeansRetryAtOnce) {
   WorkerSettings settings;
   settings.backoff_base = milliseconds(0);

@@ -30,4 +30,14 @@ struct PoisonedJob {
   int attempts = 0;
 };
 
+// A job the queue closed without running it while claiming, because a newer
+// upload had replaced its version (see ClaimJob).
+struct SupersededJob {
+  std::int64_t id = 0;
+  std::int64_t piece_version_id = 0;
+  std::string candidature_id;
+  std::string piece_code;
+  int version = 0;
+};
+
 }  // namespace dossier

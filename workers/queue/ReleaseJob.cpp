@@ -11,7 +11,7 @@
 namespace dossier {
 
 bool ReleaseJob(sql::Connection& connection, const ClaimedJob& job, const std::string& why,
-                std::chrono::milliseconds delay) {
+                std::chrono::milliseconds delay, const std::string& outcome) {
   Transaction transaction(connection);
   HeldJob held = LockHeldJob(connection, job);
   if (held.hold != LeaseHold::Held) {
@@ -26,7 +26,7 @@ bool ReleaseJob(sql::Connection& connection, const ClaimedJob& job, const std::s
   update->setString(2, why);
   update->setInt64(3, job.id);
   update->executeUpdate();
-  EndRun(connection, job.run_id, "released", why);
+  EndRun(connection, job.run_id, outcome, why);
   transaction.Commit();
   return true;
 }

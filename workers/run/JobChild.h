@@ -13,6 +13,10 @@ class IneReader;
 // Exit codes of a job child that reported; anything else is a failure.
 inline constexpr int kJobChildAccepted = 0;
 inline constexpr int kJobChildRefused = 3;
+// The result could not be written because of the disk (IsStorageFault): the
+// child wrote what failed on its report descriptor instead of a report.
+// Sysexits' EX_TEMPFAIL.
+inline constexpr int kJobChildStorageFault = 75;
 
 // Where a job child writes its files (temp paths of the store, published by
 // the worker).
@@ -25,7 +29,9 @@ struct JobOutputPaths {
 // the pipeline on the inputs and, when the pièce is accepted, writes the PDF
 // durably at `paths.pdf` and its preview at `paths.thumbnail`, then the JSON
 // report (ReportToJson) on `report_fd`. A preview that cannot be made is
-// left out: the pièce does not depend on it. The child dies with its worker
+// left out: the pièce does not depend on it. A full or failing disk while
+// either file is written ends the child with kJobChildStorageFault. The
+// child dies with its worker
 // (PR_SET_PDEATHSIG). `reader` does the INE check when the rules ask for it:
 // created once by the worker before the fork, the child inherits it without
 // paying Tesseract's start-up.
@@ -36,5 +42,10 @@ int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutpu
 // and one of the files' bytes contains it. The child then raises SIGSEGV
 // before parsing, as a parser crashing on a hostile PDF would.
 bool CarriesCrashMarker(const std::vector<InputFile>& files);
+
+// Fault injection for tests: DOSSIER_FAULT_NO_SPACE names a file, and while
+// that file exists the job child's writes of its result fail with ENOSPC,
+// as on a full disk; removing it gives the space back.
+bool NoSpaceInjected();
 
 }  // namespace dossier

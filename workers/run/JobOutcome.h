@@ -13,12 +13,14 @@ struct JobOutcome {
   int version = 0;
   int attempt = 0;
   std::string worker;
-  // done, crashed, timeout, lost_lease, poison, released
+  // done, crashed, timeout, lost_lease, poison, released, storage_full
+  // (released: the disk was full or failing), superseded (closed unrun: a
+  // newer upload replaced the version; attempt 0)
   std::string outcome;
   std::string status;  // accepted, refused ("" unless done)
   std::string reason;  // the refusal code ("" unless refused)
   std::string ine;     // the INE verdict ("" unless done)
-  std::string error;   // what went wrong, for crashed, timeout, released
+  std::string error;   // what went wrong, for crashed, timeout, released, storage_full
   double ms = 0;
 };
 

@@ -18,6 +18,7 @@
 #include "workers/queue/ExtendLease.h"
 #include "workers/queue/FailJob.h"
 #include "workers/queue/HeldJob.h"
+#include "workers/queue/ReleaseForStorage.h"
 #include "workers/queue/ReleaseJob.h"
 #include "workers/run/JobChild.h"
 #include "workers/run/JobInputs.h"
@@ -170,6 +171,18 @@ JobOutcome OutcomeOf(const PoisonedJob& job, const std::string& worker) {
   return outcome;
 }
 
+JobOutcome OutcomeOf(const SupersededJob& job, const std::string& worker) {
+  JobOutcome outcome;
+  outcome.job = job.id;
+  outcome.candidature = job.candidature_id;
+  outcome.piece = job.piece_code;
+  outcome.version = job.version;
+  outcome.worker = worker;
+  outcome.outcome = "superseded";
+  outcome.error = "replaced by a newer version before it ran";
+  return outcome;
+}
+
 void Log(const JobOutcome& outcome) {
   std::cout << JobLogLine(outcome) << std::endl;
 }
@@ -218,6 +231,10 @@ std::optional<JobOutcome> JobRunner::RunNext() {
     }
   }
   std::optional<JobOutcome> last;
+  for (const SupersededJob& superseded : claim.superseded) {
+    last = OutcomeOf(superseded, worker_);
+    Log(*last);
+  }
   for (const PoisonedJob& poisoned : claim.poisoned) {
     last = OutcomeOf(poisoned, worker_);
     Log(*last);
@@ -279,6 +296,8 @@ JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
     case ChildResult::End::Exited:
       break;
   }
+  if (child.exit_code == kJobChildStorageFault)
+    return WaitForSpace(job, "job child: " + child.output);
   std::optional<PrecheckResult> result;
   if (child.exit_code == kJobChildAccepted || child.exit_code == kJobChildRefused)
     result = ReadReport(child.output);
@@ -292,14 +311,16 @@ JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
 JobOutcome JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
                                const JobOutputPaths& paths) {
   if (result.accepted) {
-    result.output_key = store_.NewKey("results");
     try {
+      result.output_key = store_.NewKey("results");
       store_.Publish(paths.pdf, result.output_key);
+      result.thumbnail_key = PublishThumbnail(paths.thumbnail);
     } catch (const BlobError& error) {
-      return Release(job, std::string("cannot store the result: ") + error.what(),
-                     settings_.backoff_max);
+      RemoveOutputs(result);
+      std::string why = std::string("cannot store the result: ") + error.what();
+      if (error.storage_fault()) return WaitForSpace(job, why);
+      return Release(job, why, settings_.backoff_max);
     }
-    result.thumbnail_key = PublishThumbnail(paths.thumbnail);
   }
   Completion completion;
   try {
@@ -328,8 +349,10 @@ std::string JobRunner::PublishThumbnail(const std::string& temp_path) {
   std::string key = store_.NewKey("results");
   try {
     store_.Publish(temp_path, key);
-  } catch (const BlobError&) {
-    return "";
+  } catch (const BlobError& error) {
+    if (!error.storage_fault()) return "";
+    store_.Remove(key);  // renamed, perhaps, before the directory's sync failed
+    throw;
   }
   return key;
 }
@@ -364,6 +387,17 @@ JobOutcome JobRunner::Release(const ClaimedJob& job, const std::string& why,
   JobOutcome outcome = OutcomeOf(job);
   outcome.error = why;
   outcome.outcome = released ? "released" : "lost_lease";
+  return outcome;
+}
+
+JobOutcome JobRunner::WaitForSpace(const ClaimedJob& job, const std::string& error) {
+  std::optional<milliseconds> delay = WithDatabase([&](sql::Connection& connection) {
+    return ReleaseForStorage(connection, job, error, settings_);
+  });
+  JobOutcome outcome = OutcomeOf(job);
+  outcome.outcome = delay ? "storage_full" : "lost_lease";
+  outcome.error = error;
+  if (delay) outcome.error += "; due again in " + std::to_string(delay->count() / 1000) + " s";
   return outcome;
 }
 

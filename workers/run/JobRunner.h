@@ -34,8 +34,11 @@ struct JobWatch {
 // renews the lease every heartbeat while the child works, then publishes the
 // PDF and its preview (when the child made one) under results/ and completes
 // the job — or records the crash, the timeout, the lost lease. A crash of the
-// child costs the job one attempt, never the runner. Writes one JSON line per
-// job on stdout (JobLogLine).
+// child costs the job one attempt, never the runner. A full or failing disk
+// while the result is written (by the child, or when publishing it) costs
+// nothing: the job waits for space (ReleaseForStorage). Writes one JSON line
+// per job on stdout (JobLogLine), and one per job closed while claiming
+// (superseded, poison).
 //
 // The runner's process must not run libvips operations itself: the job
 // children fork from it and initialise libvips on their own. It creates one
@@ -62,12 +65,14 @@ class JobRunner {
   JobOutcome Attempt(const ClaimedJob& job);
   JobOutcome Complete(const ClaimedJob& job, PrecheckResult result, const JobOutputPaths& paths);
   // Publishes the child's preview under results/; "" when there is none or it
-  // cannot be stored (the pièce goes on without it).
+  // cannot be stored (the pièce goes on without it). Throws BlobError when
+  // the disk is full or failing: the job then waits for space.
   std::string PublishThumbnail(const std::string& temp_path);
   void RemoveOutputs(const PrecheckResult& result);
   JobOutcome Fail(const ClaimedJob& job, const std::string& run_outcome, const std::string& error);
   JobOutcome Release(const ClaimedJob& job, const std::string& why,
                      std::chrono::milliseconds delay);
+  JobOutcome WaitForSpace(const ClaimedJob& job, const std::string& error);
   JobOutcome LoseLease(const ClaimedJob& job);
   IneReader* ReaderFor(bool check_ine);
   // Runs `body` on a pooled connection; a lost connection or a deadlock is

@@ -85,7 +85,13 @@ int ServeQueue(const DatabaseUrl& url, const std::string& data_dir, const Worker
     try {
       std::optional<JobOutcome> outcome = runner.RunNext();
       outage_pause = kFirstOutagePause;
-      if (!outcome || outcome->outcome == "released") shutdown.WaitFor(settings.idle_poll);
+      if (!outcome || outcome->outcome == "released") {
+        shutdown.WaitFor(settings.idle_poll);
+      } else if (outcome->outcome == "storage_full") {
+        // The next job would most likely meet the same full disk: a pause
+        // spares the CPU of processing it for nothing.
+        shutdown.WaitFor(settings.storage_backoff_base);
+      }
     } catch (const std::exception& error) {
       LogEvent("worker_error", registry.id(), error.what());
       shutdown.WaitFor(outage_pause);

@@ -5,6 +5,10 @@
 // A network failure is retried with the same Idempotency-Key: if the first
 // attempt did arrive, the server answers the first 202 again instead of
 // storing a second version.
+//
+// 429 (too many uploads for this candidature in a short time) is never
+// retried by the page: it would only meet the same wall. The answer goes back
+// to the card, which shows the server's sentence (it says how long to wait).
 
 const RETRY_DELAYS_MS = [1000, 3000];
 
@@ -15,6 +19,23 @@ function newKey() {
   // Older browsers: 128 random bits in hex.
   const bytes = window.crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// The server's sentence, or one built from Retry-After when a proxy dropped
+// the body.
+function withTooManyMessage(answer) {
+  if (answer.status !== 429 || typeof answer.body?.message === 'string') return answer;
+  const seconds = Math.max(1, answer.retryAfter || 0);
+  const delay = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes`
+    : `${seconds} seconde${seconds > 1 ? 's' : ''}`;
+  return {
+    ...answer,
+    body: {
+      error: 'too_many_uploads',
+      message: 'Vous avez envoyé beaucoup de fichiers en peu de temps : cet envoi n\'a pas été ' +
+        `enregistré. Réessayez dans ${delay}.`,
+    },
+  };
 }
 
 function wait(ms) {
@@ -54,6 +75,7 @@ export async function uploadFiles({ url, token, files, onProgress, onRetry = () 
   for (let attempt = 0; ; attempt += 1) {
     try {
       const answer = await sendOnce({ url, token, key, files, onProgress });
+      if (answer.status === 429) return withTooManyMessage(answer);
       // A server that is stopping or has no database says when to come back.
       const retriable = answer.status === 503 && answer.retryAfter > 0 && answer.retryAfter <= 10;
       if (!retriable || attempt >= RETRY_DELAYS_MS.length) return answer;

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dossier {
+
+// The request line and headers of one HTTP/1.x request, read and checked
+// before any thread serves it. The framing rules of RFC 9112 §6 are applied
+// here, once, so that no two readers of the same bytes can disagree on where
+// a body ends (request smuggling): a head that breaks them is answered with
+// `status` and the connection closed.
+struct RequestHead {
+  std::string method;
+  std::string target;
+  std::string version;  // "HTTP/1.1" or "HTTP/1.0"
+  std::optional<std::uint64_t> content_length;
+  bool chunked = false;
+  bool bearer = false;  // carries "Authorization: Bearer …"
+
+  // What was wrong with it; status 0: nothing.
+  int status = 0;
+  std::string code;
+
+  bool ok() const { return status == 0; }
+  bool has_body() const { return chunked || content_length.value_or(0) > 0; }
+  // /healthz, /readyz and /metrics: the probes an operator's monitor sends.
+  bool probe() const;
+};
+
+// Where the head in `bytes` ends (one past its blank line), or 0 when the
+// blank line has not arrived yet. Leading empty lines are skipped, as RFC 9112
+// §2.2 allows.
+std::size_t HeadLength(std::string_view bytes);
+
+// Reads and checks a complete head (bytes up to HeadLength).
+RequestHead ReadRequestHead(std::string_view head);
+
+}  // namespace dossier
