@@ -131,8 +131,8 @@ PieceType CheckBeforeBody(RequestContext& context, const std::string& id, const 
 }
 
 // Files of versions replaced long ago are removed once this upload is
-// committed. A failure here costs nothing but disk until the candidature's
-// next upload, which tries again: the acknowledgement does not wait on it.
+// committed. A failure here does not fail the upload: it costs disk until
+// the candidature's next upload, which tries again.
 void PruneAfterCommit(ServiceResources& service, sql::Connection& connection,
                       const std::string& id) {
   try {
