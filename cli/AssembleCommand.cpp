@@ -9,14 +9,17 @@
 #include <iostream>
 #include <sstream>
 
+#include "isolation/ChildEnd.h"
+#include "isolation/ChildExit.h"
+#include "isolation/LimitedChild.h"
+#include "isolation/ReportChannel.h"
 #include "processors/dossier/AssembleDossier.h"
 #include "server/dossier/CoverJson.h"
-#include "workers/isolation/LimitedChild.h"
 
 namespace dossier {
 namespace {
 
-constexpr int kDone = 0, kError = 1, kUsage = 2;
+constexpr int kDone = kChildAccepted, kError = kChildFailed, kUsage = 2;
 
 const char* const kAssembleUsage =
     "usage: dossier assemble --cover COVER.json -o OUT.pdf [PIECE.pdf...]\n"
@@ -52,13 +55,7 @@ std::string ReadWhole(const std::string& path) {
 }
 
 bool WriteAllAndSync(int fd, const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return fsync(fd) == 0;
+  return WriteAll(fd, bytes) && fsync(fd) == 0;
 }
 
 std::string DirectoryOf(const std::string& path) {
@@ -108,25 +105,24 @@ class PartialFile {
   bool published_ = false;
 };
 
-std::string DescribeChildEnd(const ChildResult& result) {
-  if (result.end == ChildResult::End::Exited) return "exit " + std::to_string(result.exit_code);
-  if (result.end == ChildResult::End::Signalled) return SignalName(result.signal);
-  if (result.end == ChildResult::End::TimedOut) return "timed out";
-  return "could not run";
-}
-
 int Run(const AssembleOptions& options) {
   DossierCover cover = CoverFromJson(ReadWhole(options.cover));
   std::vector<std::string> pieces;
   for (const std::string& path : options.pieces) pieces.push_back(ReadWhole(path));
   PartialFile partial(options.output);
+  // The pièces are read here and the partial file is open: the child reaches
+  // no path of its own, only the libraries and fonts the cover needs.
+  ChildLimits limits;
+  limits.confinement = Confinement{};
+  limits.confinement->kept_fds = {partial.fd()};
   ChildResult result = RunLimitedChild(
       [&](int) {
         return WriteAllAndSync(partial.fd(), AssembleDossier(cover, pieces)) ? kDone : kError;
       },
-      ChildLimits{});
+      limits);
   if (result.end != ChildResult::End::Exited || result.exit_code != kDone) {
-    std::cerr << "dossier assemble: the assembly failed (" << DescribeChildEnd(result) << ")\n";
+    std::cerr << "dossier assemble: the assembly failed (" << DescribeChildEnd(result, limits)
+              << ")\n";
     return kError;
   }
   partial.Publish();

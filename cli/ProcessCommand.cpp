@@ -11,17 +11,23 @@
 
 #include "cli/ProcessOptions.h"
 #include "ingest/policy/PiecePolicy.h"
+#include "isolation/ChildEnd.h"
+#include "isolation/ChildExit.h"
+#include "isolation/ChildVerdict.h"
+#include "isolation/LimitedChild.h"
+#include "isolation/ReportChannel.h"
 #include "processors/image/VipsSession.h"
 #include "processors/ine/IneReader.h"
 #include "processors/ine/OpenMpThreadLimit.h"
 #include "processors/pipeline/CandidateMessages.h"
 #include "processors/pipeline/ProcessPiece.h"
-#include "workers/isolation/LimitedChild.h"
 
 namespace dossier {
 namespace {
 
-constexpr int kAccepted = 0, kInternal = 1, kUsage = 2, kRefused = 3;
+// The child's exit codes are the command's: 0 accepted, 3 refused, 1 internal.
+constexpr int kAccepted = kChildAccepted, kInternal = kChildFailed, kUsage = 2,
+              kRefused = kChildRefused;
 
 PieceRules ResolveRules(const ProcessOptions& options) {
   PiecePolicy policy = options.policy_file.empty() ? PiecePolicy::BuiltIn()
@@ -49,6 +55,11 @@ std::uint64_t TotalInputBytes(const ProcessOptions& options) {
   return total;
 }
 
+std::string DirectoryOf(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
 std::string BaseName(const std::string& path) {
   std::size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -66,7 +77,8 @@ std::string ReadWhole(const std::string& path) {
 
 std::vector<InputFile> ReadInputs(const ProcessOptions& options) {
   std::vector<InputFile> inputs;
-  for (const std::string& path : options.inputs) inputs.push_back({BaseName(path), ReadWhole(path)});
+  for (const std::string& path : options.inputs)
+    inputs.push_back({BaseName(path), ReadWhole(path)});
   return inputs;
 }
 
@@ -101,12 +113,7 @@ int ProcessInChild(const ProcessOptions& options, const PieceRules& rules,
   PieceOutcome outcome = ProcessPiece(ReadInputs(options), rules, HardLimits{},
                                       options.progress ? &progress : nullptr, reader.get());
   if (outcome.report.accepted && !WriteDurably(partial, outcome.pdf)) return kInternal;
-  std::string json = ReportToJson(outcome.report);
-  for (std::size_t done = 0; done < json.size();) {
-    ssize_t n = write(fd, json.data() + done, json.size() - done);
-    if (n <= 0) return kInternal;
-    done += static_cast<std::size_t>(n);
-  }
+  if (!WriteAll(fd, ReportToJson(outcome.report))) return kInternal;
   return outcome.report.accepted ? kAccepted : kRefused;
 }
 
@@ -118,7 +125,7 @@ std::string ChildFailureReport(const ChildResult& result, const PieceRules& rule
   report.max_bytes = rules.max_bytes;
   report.input_bytes = input_bytes;
   report.elapsed_ms = result.elapsed_ms;
-  if (result.end == ChildResult::End::TimedOut) {
+  if (VerdictOf(result) == ChildVerdict::TimedOut) {
     report.reason = RefusalReason::Limits;
     report.message = TimedOutMessage(max_seconds);
     report.detail = "worker stopped after " + std::to_string(max_seconds) + " s";
@@ -139,21 +146,25 @@ int Run(const ProcessOptions& options, char** argv) {
   limits.wall_time = std::chrono::seconds(options.max_seconds);
   limits.cpu_seconds = options.max_seconds;
   limits.address_space_bytes = static_cast<std::uint64_t>(options.max_memory_mb) << 20;
-  ChildResult result = RunLimitedChild(
-      [&](int fd) { return ProcessInChild(options, rules, partial, fd); }, limits);
-  bool reported = result.end == ChildResult::End::Exited &&
-                  (result.exit_code == kAccepted || result.exit_code == kRefused);
-  if (result.end == ChildResult::End::ForkFailed ||
-      (result.end == ChildResult::End::Exited && !reported)) {
+  // The child reads the inputs and writes OUT.pdf.partial beside OUT, nothing else.
+  Confinement confinement;
+  confinement.read_paths = options.inputs;
+  confinement.write_dirs = {DirectoryOf(partial)};
+  limits.confinement = confinement;
+  ChildResult result =
+      RunLimitedChild([&](int fd) { return ProcessInChild(options, rules, partial, fd); }, limits);
+  ChildVerdict verdict = VerdictOf(result);
+  bool crashed = verdict == ChildVerdict::Crashed || verdict == ChildVerdict::TimedOut;
+  if (verdict != ChildVerdict::Reported && !crashed) {
     std::remove(partial.c_str());
     std::cerr << "dossier: internal error while processing the pièce\n";
     return kInternal;
   }
-  if (result.exit_code != kAccepted || !reported) {
+  if (crashed || result.exit_code != kAccepted) {
     // A refused pièce leaves no OUT.pdf, not even one from an earlier run.
     std::remove(options.output.c_str());
   }
-  if (!reported) {
+  if (crashed) {
     std::remove(partial.c_str());
     std::cout << ChildFailureReport(result, rules, input_bytes, options.max_seconds) << "\n";
     return kRefused;

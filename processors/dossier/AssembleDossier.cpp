@@ -6,8 +6,11 @@
 #include "processors/core/InputFile.h"
 #include "processors/core/Refusal.h"
 #include "processors/dossier/WinAnsiText.h"
+#include "processors/pdf/ActiveContent.h"
 #include "processors/pdf/PdfOpen.h"
 #include "processors/pdf/PdfWrite.h"
+#include "processors/pdf/QpdfRecovery.h"
+#include "processors/pdf/QpdfRewrite.h"
 #include "processors/pdf/QuietPodofo.h"
 
 namespace dossier {
@@ -26,11 +29,15 @@ void SetDocumentInfo(PoDoFo::PdfMemDocument& doc, const DossierCover& cover) {
 }
 
 // PdfOpen repairs what PoDoFo alone cannot read; a processed pièce rarely
-// needs it, but it came from a candidate.
+// needs it, but it came from a candidate. Signed pièces are the candidate's
+// bytes: what qpdf must recover is rebuilt, and their active content, kept
+// in the signed original, is removed from the dossier.
 void AppendPiece(PoDoFo::PdfMemDocument& out, const std::string& bytes, std::size_t index) {
   const std::string name = "pièce " + std::to_string(index + 1);
   try {
-    OpenedPdf opened = OpenPdf(InputFile{name, bytes}, HardLimits{});
+    const std::string sound = NeedsQpdfRecovery(bytes) ? RewriteWithQpdf(bytes, name).bytes : bytes;
+    OpenedPdf opened = OpenPdf(InputFile{name, sound}, HardLimits{});
+    RemoveActiveContent(*opened.doc);
     out.Append(*opened.doc);
   } catch (const Refusal& refusal) {
     throw DossierAssemblyError(name + ": " + refusal.what());

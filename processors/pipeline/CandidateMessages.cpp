@@ -41,6 +41,16 @@ std::string WhatToDo(FileKind kind) {
   }
 }
 
+// Links are in most CVs: they get their own, quieter sentence.
+std::string ActiveContentSentence(const std::vector<std::string>& removed) {
+  if (removed.empty()) return "";
+  if (removed == std::vector<std::string>{"link"})
+    return " Les liens du PDF ont été désactivés : leur texte reste lisible, un clic n'ouvre "
+           "plus rien.";
+  return " Ce que le PDF pouvait exécuter ou ouvrir (scripts, fichiers joints, liens) a été "
+         "retiré ; le contenu des pages est inchangé.";
+}
+
 }  // namespace
 
 std::string IneSentence(const IneReport& ine) {
@@ -61,8 +71,9 @@ std::string IneSentence(const IneReport& ine) {
 std::string AcceptedMessage(const PieceReport& report, std::size_t file_count) {
   if (report.kept_original)
     return "Pièce acceptée telle quelle : ce PDF est signé électroniquement, sa signature "
-           "est conservée (" + FrenchPages(report.pages) + ", " +
-           FrenchSize(report.output_bytes) + ")." + IneSentence(report.ine);
+           "est conservée (" +
+           FrenchPages(report.pages) + ", " + FrenchSize(report.output_bytes) + ")." +
+           IneSentence(report.ine);
   std::string text = "Pièce acceptée : ";
   if (file_count > 1) text += std::to_string(file_count) + " fichiers fusionnés, ";
   text += FrenchPages(report.pages);
@@ -74,17 +85,23 @@ std::string AcceptedMessage(const PieceReport& report, std::size_t file_count) {
     text += ", " + FrenchSize(report.output_bytes);
   text += ".";
   text += IneSentence(report.ine);
-  if (report.signature_lost)
-    text += " Attention : la signature électronique d'un des PDF ne peut pas être conservée "
-            "dans une fusion ; déposez ce PDF seul pour qu'elle reste vérifiable.";
+  text += ActiveContentSentence(report.active_content_removed);
+  if (report.signature_lost && file_count == 1)
+    text +=
+        " Attention : ce PDF signé est endommagé et a dû être réparé, sa signature "
+        "électronique ne peut donc pas être conservée ; demandez un nouvel exemplaire à "
+        "l'organisme qui l'a délivré.";
+  else if (report.signature_lost)
+    text +=
+        " Attention : la signature électronique d'un des PDF ne peut pas être conservée "
+        "dans une fusion ; déposez ce PDF seul pour qu'elle reste vérifiable.";
   return text;
 }
 
 std::string WrongFormatMessage(const std::string& name, FileKind kind,
                                const std::vector<std::string>& formats) {
-  return "Le fichier « " + name + " » est un " + FileKindLabel(kind) +
-         " : seuls les formats " + FormatList(formats) + " sont acceptés pour cette pièce. " +
-         WhatToDo(kind);
+  return "Le fichier « " + name + " » est un " + FileKindLabel(kind) + " : seuls les formats " +
+         FormatList(formats) + " sont acceptés pour cette pièce. " + WhatToDo(kind);
 }
 
 std::string EmptyFileMessage(const std::string& name) {
@@ -98,12 +115,13 @@ std::string TruncatedFileMessage(const std::string& name) {
          "d'une copie interrompus. Déposez-le à nouveau.";
 }
 
-std::string NoFileMessage() { return "Aucun fichier n'a été déposé pour cette pièce."; }
+std::string NoFileMessage() {
+  return "Aucun fichier n'a été déposé pour cette pièce.";
+}
 
 std::string TooLargeMessage(std::uint64_t achieved, std::uint64_t limit) {
   return "Même compressée au maximum, la pièce fait " + FrenchSize(achieved) +
-         ", au-delà de la limite de " + FrenchSize(limit) + " (" +
-         FrenchSize(achieved - limit) +
+         ", au-delà de la limite de " + FrenchSize(limit) + " (" + FrenchSize(achieved - limit) +
          " de trop). Retirez les pages inutiles, ou scannez le document en 200 ou 300 dpi "
          "plutôt qu'en 600 dpi, puis déposez-le à nouveau.";
 }

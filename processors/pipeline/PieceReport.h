@@ -55,6 +55,10 @@ struct PieceReport {
   bool signed_pdf = false;
   bool kept_original = false;
   bool signature_lost = false;
+  // What the output no longer carries (ActiveContent.h's codes), and what a
+  // signed PDF kept as it is still carries: its viewer must not run it.
+  std::vector<std::string> active_content_removed;
+  std::vector<std::string> active_content_kept;
   FitReport fit;
   std::vector<InputReport> inputs;
   double elapsed_ms = 0;

@@ -7,11 +7,13 @@
 #include "processors/fit/FitToLimit.h"
 #include "processors/image/ImagePage.h"
 #include "processors/ine/IneCheck.h"
+#include "processors/pdf/ActiveContent.h"
 #include "processors/pdf/DrawingBudget.h"
 #include "processors/pdf/PageIntegrity.h"
 #include "processors/pdf/PdfMessages.h"
 #include "processors/pdf/PdfOpen.h"
 #include "processors/pdf/PdfWrite.h"
+#include "processors/pdf/QpdfRecovery.h"
 #include "processors/pdf/QpdfRewrite.h"
 #include "processors/pdf/QuietPodofo.h"
 #include "processors/pdf/ScannedPageImages.h"
@@ -30,6 +32,17 @@ struct SniffedInput {
   bool decrypted = false;
   bool drawing_measured = true;  // false: qpdf could not read the upload to measure it
 };
+
+// A PDF qpdf reads only by working around a fault reaches PoDoFo as qpdf
+// rebuilds it: PoDoFo would copy the fault (junk inside a stream) into the
+// output, and a signed file that needs it cannot be kept as it is.
+void RebuildIfRecovered(SniffedInput& input) {
+  if (!NeedsQpdfRecovery(input.file->bytes)) return;
+  QpdfRewrite rewrite = RewriteWithQpdf(input.file->bytes, input.file->name);
+  input.rewritten = std::move(rewrite.bytes);
+  input.repaired = true;
+  input.decrypted = rewrite.was_encrypted;
+}
 
 void CheckCancelled(PieceProgress* progress) {
   if (progress && progress->Cancelled()) throw PieceCancelled();
@@ -53,8 +66,10 @@ SniffedInput SniffOne(const InputFile& file, const PieceRules& rules, const Hard
   SniffedInput input{&file, sniffed.kind, {}};
   // Before PoDoFo, qpdf, libvips or poppler decode or draw anything of it:
   // a PDF of a few KB can ask for hours of drawing.
-  if (sniffed.kind == FileKind::Pdf)
+  if (sniffed.kind == FileKind::Pdf) {
     input.drawing_measured = CheckDrawingBudget(file, limits).measured;
+    RebuildIfRecovered(input);
+  }
   return input;
 }
 
@@ -118,11 +133,13 @@ class RungBuild {
   std::string Render(const ImageTarget& target) {
     report_.inputs.clear();
     report_.signature_lost = false;
+    report_.active_content_removed.clear();
     if (inputs_.size() == 1 && inputs_[0].kind == FileKind::Pdf) return RenderSinglePdf(target);
     PoDoFo::PdfMemDocument out;
     for (std::size_t i = 0; i < inputs_.size(); ++i) {
       CheckCancelled(progress_);
-      if (progress_) progress_->OnStep("merge", static_cast<int>(i), static_cast<int>(inputs_.size()));
+      if (progress_)
+        progress_->OnStep("merge", static_cast<int>(i), static_cast<int>(inputs_.size()));
       AddInput(out, inputs_[i], target);
     }
     report_.pages = out.GetPageCount();
@@ -147,6 +164,9 @@ class RungBuild {
   std::string RenderSinglePdfUnchecked(const ImageTarget& target) {
     OpenedPdf opened = Reopen(inputs_[0], limits_);
     InputReport input = ReportFor(inputs_[0], opened);
+    // A signed PDF comes this way only when it had to be repaired.
+    if (HasSignature(*opened.doc)) report_.signature_lost = report_.signed_pdf = true;
+    RemoveActiveContentFrom(*opened.doc);
     input.images = DownsampleScannedImages(*opened.doc, target, limits_, 1);
     report_.inputs.push_back(std::move(input));
     report_.pages = opened.pages;
@@ -191,14 +211,24 @@ class RungBuild {
     if (sniffed.kind == FileKind::Pdf) {
       OpenedPdf opened = Reopen(sniffed, limits_);
       input = ReportFor(sniffed, opened);
-      input.images = DownsampleScannedImages(*opened.doc, target, limits_, out.GetPageCount() + 1);
       if (HasSignature(*opened.doc)) report_.signature_lost = report_.signed_pdf = true;
+      RemoveActiveContentFrom(*opened.doc);
+      input.images = DownsampleScannedImages(*opened.doc, target, limits_, out.GetPageCount() + 1);
       out.Append(*opened.doc);
     } else {
       input.pages = 1;
       input.images.push_back(AddImagePage(out, *sniffed.file, sniffed.kind, target, limits_));
     }
     report_.inputs.push_back(std::move(input));
+  }
+
+  // Nothing a candidate's PDF carries may run, launch, send or fetch
+  // anything in the gestionnaire's viewer.
+  void RemoveActiveContentFrom(PoDoFo::PdfMemDocument& doc) {
+    std::vector<std::string>& all = report_.active_content_removed;
+    for (std::string& kind : RemoveActiveContent(doc))
+      if (std::find(all.begin(), all.end(), kind) == all.end()) all.push_back(std::move(kind));
+    std::sort(all.begin(), all.end());
   }
 
   std::vector<SniffedInput>& inputs_;
@@ -209,7 +239,8 @@ class RungBuild {
 
 void CheckPages(const PieceReport& report, const PieceRules& rules) {
   if (report.pages > rules.max_pages)
-    throw Refusal(RefusalReason::Pages, TooManyPagesMessage(report.pages, rules.max_pages, rules.label),
+    throw Refusal(RefusalReason::Pages,
+                  TooManyPagesMessage(report.pages, rules.max_pages, rules.label),
                   std::to_string(report.pages) + " pages > " + std::to_string(rules.max_pages));
 }
 
@@ -220,6 +251,7 @@ bool KeepSigned(SniffedInput& input, const PieceRules& rules, const HardLimits& 
   if (opened.repaired || !HasSignature(*opened.doc)) return false;
   PieceReport& report = outcome.report;
   report.signed_pdf = report.kept_original = true;
+  report.active_content_kept = FindActiveContent(*opened.doc);
   report.pages = opened.pages;
   report.inputs.push_back(ReportFor(input, opened));
   CheckPages(report, rules);
@@ -313,13 +345,13 @@ void CheckIneKeepingItLegible(RungBuild& build, std::string& pdf, const PieceRul
   IneReport verdict = before.ine;
   report = std::move(before);
   if (Legible(again))
-    report.detail = "INE legible at 300 dpi (" + again.value + ") but the pièce is then over the limit";
+    report.detail =
+        "INE legible at 300 dpi (" + again.value + ") but the pièce is then over the limit";
   report.ine = verdict;
 }
 
-void Assemble(std::vector<SniffedInput>& inputs, const PieceRules& rules,
-              const HardLimits& limits, PieceProgress* progress, IneReader* ine_reader,
-              PieceOutcome& outcome) {
+void Assemble(std::vector<SniffedInput>& inputs, const PieceRules& rules, const HardLimits& limits,
+              PieceProgress* progress, IneReader* ine_reader, PieceOutcome& outcome) {
   PieceReport& report = outcome.report;
   if (inputs.size() == 1 && inputs[0].kind == FileKind::Pdf &&
       KeepSigned(inputs[0], rules, limits, outcome)) {
@@ -388,8 +420,9 @@ PieceOutcome ProcessPiece(const std::vector<InputFile>& inputs, const PieceRules
   } catch (const Refusal& refusal) {
     Refuse(outcome, refusal);
   } catch (const PoDoFo::PdfError& error) {
-    Refuse(outcome, Refusal(RefusalReason::Corrupt, UnmergeableMessage(),
-                            std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorName(error.GetError())));
+    Refuse(outcome,
+           Refusal(RefusalReason::Corrupt, UnmergeableMessage(),
+                   std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorName(error.GetError())));
   } catch (const std::bad_alloc&) {
     Refuse(outcome, Refusal(RefusalReason::Limits, OutOfMemoryMessage(), "memory limit reached"));
   }

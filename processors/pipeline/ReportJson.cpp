@@ -34,6 +34,12 @@ void WriteInput(JsonWriter& json, const InputReport& input) {
   json.EndArray().EndObject();
 }
 
+void StringArray(JsonWriter& json, const char* key, const std::vector<std::string>& values) {
+  json.Key(key).BeginArray();
+  for (const std::string& value : values) json.String(value);
+  json.EndArray();
+}
+
 void OptionalString(JsonWriter& json, const char* key, const std::string& value) {
   json.Key(key);
   value.empty() ? json.Null() : json.String(value);
@@ -76,8 +82,10 @@ std::string ReportToJson(const PieceReport& report) {
   WriteIne(json, report.ine);
   json.Key("signed").Bool(report.signed_pdf)
       .Key("kept_original").Bool(report.kept_original)
-      .Key("signature_lost").Bool(report.signature_lost)
-      .Key("fit").BeginObject()
+      .Key("signature_lost").Bool(report.signature_lost);
+  StringArray(json, "active_content_removed", report.active_content_removed);
+  StringArray(json, "active_content_kept", report.active_content_kept);
+  json.Key("fit").BeginObject()
       .Key("rung").Integer(report.fit.rung)
       .Key("attempts").Integer(report.fit.attempts)
       .Key("dpi").Integer(report.fit.dpi)

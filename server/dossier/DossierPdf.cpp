@@ -12,11 +12,12 @@
 #include <system_error>
 #include <vector>
 
+#include "isolation/ChildEnd.h"
+#include "isolation/LimitedProgram.h"
 #include "processors/dossier/DossierCover.h"
 #include "processors/dossier/PrecheckSummary.h"
 #include "server/dossier/CoverJson.h"
 #include "server/dossier/DossierState.h"
-#include "server/dossier/LimitedProgram.h"
 #include "store/blobs/BlobStore.h"
 #include "store/db/ConnectionPool.h"
 #include "store/workflow/Statuses.h"
@@ -147,11 +148,13 @@ void Assemble(const std::string& binary, const BlobStore& store, const DossierSt
   WriteFile(cover.path(), CoverToJson(CoverOf(state)));
   argv.insert(argv.end(), {"--cover", cover.path(), "-o", out.string()});
   for (const std::string& path : PiecePaths(state, store)) argv.push_back(path);
-  ProgramLimits limits;  // 2 GiB, 60 s of CPU, killed after 120 s
-  ProgramResult result = RunLimitedProgram(argv, limits);
-  if (result.end != ProgramResult::End::Exited || result.exit_code != 0 || !fs::exists(out))
+  ChildLimits limits;  // 2 GiB, 60 s of CPU, killed after 120 s, 64 ko of messages kept
+  limits.wall_time = std::chrono::seconds(120);
+  limits.max_output_bytes = 64u << 10;
+  ChildResult result = RunLimitedProgram(argv, limits);
+  if (result.end != ChildResult::End::Exited || result.exit_code != 0 || !fs::exists(out))
     throw std::runtime_error("dossier " + state.candidature_id + ": assembling failed (" +
-                             DescribeEnd(result, limits) + "): " + result.output);
+                             DescribeChildEnd(result, limits) + "): " + result.output);
 }
 
 }  // namespace

@@ -6,8 +6,8 @@ namespace dossier::messages {
 
 std::string InvalidFlagFilter(const std::string& flag) {
   return "Le signalement « " + flag +
-         " » n'existe pas : choisissez ine_illisible, ine_different, refusee_controle ou "
-         "unprocessable.";
+         " » n'existe pas : choisissez ine_illisible, ine_different, refusee_controle, "
+         "unprocessable ou contenu_actif.";
 }
 
 std::string InvalidCandidatureStatus() {

@@ -20,8 +20,8 @@ constexpr int kListLimit = 1000;
 
 // What the pre-checks of a candidature's current versions found, in the
 // order of the columns below: each is worth the gestionnaire's eye.
-const char* const kFlags[] = {"ine_illisible", "ine_different", "refusee_controle",
-                              "unprocessable"};
+const char* const kFlags[] = {"ine_illisible", "ine_different", "refusee_controle", "unprocessable",
+                              "contenu_actif"};
 constexpr int kFirstFlagColumn = 7;
 
 std::string StatusFilter(const RequestContext& context) {
@@ -49,7 +49,15 @@ const char* const kWorkListQuery =
     "COALESCE(MAX(pc.ine_verdict = 'illisible'), 0) AS ine_illisible, "
     "COALESCE(MAX(pc.ine_verdict = 'different'), 0) AS ine_different, "
     "COALESCE(MAX(pc.outcome = 'refused'), 0) AS refusee_controle, "
-    "COALESCE(MAX(pc.outcome = 'unprocessable'), 0) AS unprocessable "
+    "COALESCE(MAX(pc.outcome = 'unprocessable'), 0) AS unprocessable, "
+    // Scripts, launches, attachments… removed, or kept in a signed PDF: the
+    // report's arrays (ActiveContent.h), absent from reports written before.
+    // Web links alone are in most CVs and are not worth the flag.
+    "COALESCE(MAX(JSON_LENGTH(pc.report, '$.active_content_removed') > "
+    "COALESCE(JSON_CONTAINS(pc.report, '\"link\"', '$.active_content_removed'), 0) "
+    "OR JSON_LENGTH(pc.report, '$.active_content_kept') > "
+    "COALESCE(JSON_CONTAINS(pc.report, '\"link\"', '$.active_content_kept'), 0)), 0) "
+    "AS contenu_actif "
     "FROM candidature c LEFT JOIN pj_cand p ON p.candidature_id = c.id "
     "LEFT JOIN piece_version v ON v.candidature_id = p.candidature_id "
     "AND v.piece_code = p.piece_code AND v.version = p.current_version "
@@ -60,6 +68,7 @@ const char* const kWorkListQuery =
     "OR (? = 'ine_different' AND ine_different = 1) "
     "OR (? = 'refusee_controle' AND refusee_controle = 1) "
     "OR (? = 'unprocessable' AND unprocessable = 1) "
+    "OR (? = 'contenu_actif' AND contenu_actif = 1) "
     "ORDER BY c.updated_at, c.id LIMIT ?";
 
 Poco::JSON::Object::Ptr Item(sql::ResultSet& row) {
@@ -88,7 +97,7 @@ void HandleListCandidatures(RequestContext& context) {
   PooledConnection connection = AcquireConnection(context.service());
   BoundStatement query(*connection, kWorkListQuery);
   query.Bind(status).Bind(status);
-  for (int i = 0; i < 5; ++i) query.Bind(flag);
+  for (int i = 0; i < 6; ++i) query.Bind(flag);
   auto rows = query.Bind(kListLimit).Query();
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   while (rows->next()) list->add(Item(*rows));

@@ -11,7 +11,6 @@
 #include <regex>
 
 #include "server/dossier/DossierPdf.h"
-#include "server/dossier/LimitedProgram.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
@@ -241,37 +240,6 @@ TEST_F(DossierPdfTest, AFailingAssemblerIsReportedWithItsOutput) {
   } catch (const std::runtime_error& error) {
     EXPECT_TRUE(Has(error.what(), "exit 1")) << error.what();
   }
-}
-
-// The runner DossierPdf starts `dossier assemble` with, on its own.
-TEST(LimitedProgram, AppliesTheLimitsBeforeExec) {
-  ProgramLimits limits;
-  limits.address_space_bytes = 1ull << 30;
-  limits.cpu_seconds = 17;
-  int inheritable = open("/dev/null", O_RDONLY);  // as a server's sockets often are
-  ASSERT_GE(inheritable, 3);
-  ProgramResult result =
-      RunLimitedProgram({"/bin/sh", "-c", "ulimit -v; ulimit -t; ls /proc/self/fd"}, limits);
-  close(inheritable);
-  ASSERT_EQ(result.end, ProgramResult::End::Exited) << result.output;
-  EXPECT_EQ(result.exit_code, 0);
-  // 1 GiB in KiB, the CPU seconds, then only stdin, stdout, stderr (and the
-  // descriptor ls opens to list them): no socket of ours leaks into it.
-  EXPECT_EQ(result.output, "1048576\n17\n0\n1\n2\n3\n");
-}
-
-TEST(LimitedProgram, KillsAProgramPastItsDeadline) {
-  ProgramLimits limits;
-  limits.wall_time = std::chrono::milliseconds(300);
-  ProgramResult result = RunLimitedProgram({"/bin/sh", "-c", "echo started; sleep 600"}, limits);
-  EXPECT_EQ(result.end, ProgramResult::End::TimedOut);
-  EXPECT_EQ(result.output, "started\n");
-}
-
-TEST(LimitedProgram, ReportsAProgramThatCannotRun) {
-  ProgramResult result = RunLimitedProgram({"/nonexistent/dossier"}, ProgramLimits{});
-  ASSERT_EQ(result.end, ProgramResult::End::Exited);
-  EXPECT_EQ(result.exit_code, 127);
 }
 
 }  // namespace

@@ -21,6 +21,8 @@
 
 #include "ingest/policy/PiecePolicy.h"
 #include "ingest/policy/PieceTypesTable.h"
+#include "isolation/LimitedChild.h"
+#include "isolation/ReportChannel.h"
 #include "server/HttpService.h"
 #include "server/auth/AccessToken.h"
 #include "store/blobs/BlobStore.h"
@@ -87,12 +89,18 @@ FilePart Pdf(const std::string& name, const std::string& title) {
           fixtures::BornDigitalPdf({{title, "Nom : Dupont", "Prénom : Camille"}})};
 }
 
+// Made in a child: other tests of this binary fork job children that start
+// libvips, which would wait forever for the threads of a libvips already
+// started here.
 FilePart Jpeg(const std::string& name) {
   fixtures::TextPageSpec spec;
   spec.lines = {"Relevé de notes du baccalauréat", "N° INE : 1234567890V", "Mathématiques 15"};
   spec.dpi = 100;
   spec.grey = true;
-  return {name, "image/jpeg", fixtures::ScanJpeg(spec, 80)};
+  ChildResult made = RunLimitedChild(
+      [&](int fd) { return WriteAll(fd, fixtures::ScanJpeg(spec, 80)) ? 0 : 1; }, ChildLimits{});
+  EXPECT_EQ(made.exit_code, 0);
+  return {name, "image/jpeg", made.output};
 }
 
 // An HttpService on a free port with its own database (pièce types seeded

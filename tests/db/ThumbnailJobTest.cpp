@@ -20,6 +20,8 @@
 #include <vips/vips8>
 
 #include "ingest/policy/PiecePolicy.h"
+#include "isolation/ChildEnd.h"
+#include "isolation/LimitedChild.h"
 #include "server/HttpService.h"
 #include "server/auth/AccessToken.h"
 #include "tests/db/TestDatabase.h"
@@ -27,7 +29,6 @@
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/support/Oracles.h"
 #include "tests/workers/WorkflowRows.h"
-#include "workers/isolation/LimitedChild.h"
 #include "workers/run/JobChild.h"
 #include "workers/run/JobRunner.h"
 
@@ -170,7 +171,7 @@ TEST(ThumbnailJob, APreviewThatCannotBeWrittenLeavesThePieceAccepted) {
   ChildResult child = RunLimitedChild(
       [&](int fd) { return ProcessJobInChild(inputs, nullptr, paths, fd); }, limits);
   ASSERT_EQ(child.end, ChildResult::End::Exited);
-  EXPECT_EQ(child.exit_code, kJobChildAccepted);
+  EXPECT_EQ(child.exit_code, kChildAccepted);
   EXPECT_NE(child.output.find("\"status\":\"accepted\""), std::string::npos) << child.output;
   EXPECT_EQ(testing::PopplerPageCount(testing::ReadFile(paths.pdf)), 2);
   EXPECT_FALSE(std::filesystem::exists(paths.thumbnail));
@@ -180,7 +181,7 @@ TEST(ThumbnailJob, APreviewThatCannotBeWrittenLeavesThePieceAccepted) {
   child = RunLimitedChild([&](int fd) { return ProcessJobInChild(inputs, nullptr, paths, fd); },
                           limits);
   ASSERT_EQ(child.end, ChildResult::End::Exited);
-  EXPECT_EQ(child.exit_code, kJobChildAccepted);
+  EXPECT_EQ(child.exit_code, kChildAccepted);
   EXPECT_TRUE(StartsLikeAJpeg(testing::ReadFile(paths.thumbnail)));
 }
 

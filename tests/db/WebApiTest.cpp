@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -278,6 +279,37 @@ TEST(WebApi, TheWorkListFiltersByFlagAndStatusTogether) {
   EXPECT_EQ(Ids(api.Get("/api/v1/candidatures?status=RE&flag=ine_illisible", token)), Codes{"B"});
   EXPECT_EQ(Ids(api.Get("/api/v1/candidatures?status=IN&flag=ine_illisible", token)), Codes{});
   EXPECT_EQ(Ids(api.Get("/api/v1/candidatures?status=&flag=", api.Admin())).size(), 4u);
+}
+
+// E: its cv's scripts were removed; F: its signed attestation keeps its
+// scripts; G: reports that found nothing; H: a report written before the
+// reports listed active content; I: a CV whose web links were made inert.
+TEST(WebApi, TheWorkListFlagsActiveContentRemovedOrKept) {
+  ServedApi api;
+  const std::map<std::string, std::string> reports = {
+      {"E", R"({"active_content_removed":["javascript","link"],"active_content_kept":[]})"},
+      {"F", R"({"active_content_removed":[],"active_content_kept":["javascript"]})"},
+      {"G", R"({"active_content_removed":[],"active_content_kept":[]})"},
+      {"H", R"({"status":"accepted"})"},
+      {"I", R"({"active_content_removed":["link"],"active_content_kept":[]})"}};
+  for (const auto& [id, report] : reports) {
+    api.Create(id, {"cv"});
+    api.Version(id, "cv", 1, "accepted");
+    api.Exec(
+        "UPDATE precheck pc JOIN piece_version v ON v.id = pc.piece_version_id SET "
+        "pc.report = '" +
+        report + "' WHERE v.candidature_id = '" + id + "'");
+  }
+  std::string token = api.Gestionnaire();
+  std::map<std::string, Object::Ptr> items = ById(api.Get("/api/v1/candidatures", token).List());
+  EXPECT_EQ(Strings(items["E"]->getArray("flags")), Codes{"contenu_actif"});
+  EXPECT_EQ(Strings(items["F"]->getArray("flags")), Codes{"contenu_actif"});
+  EXPECT_EQ(Strings(items["G"]->getArray("flags")), Codes{});
+  EXPECT_EQ(Strings(items["H"]->getArray("flags")), Codes{});
+  EXPECT_EQ(Strings(items["I"]->getArray("flags")), Codes{});  // links alone: most CVs
+  std::vector<std::string> flagged = Ids(api.Get("/api/v1/candidatures?flag=contenu_actif", token));
+  std::sort(flagged.begin(), flagged.end());
+  EXPECT_EQ(flagged, (Codes{"E", "F"}));
 }
 
 TEST(WebApi, TheWorkListRefusesUnknownFiltersAndCandidats) {

@@ -18,6 +18,8 @@
 #include <thread>
 
 #include "ingest/policy/PiecePolicy.h"
+#include "isolation/ChildEnd.h"
+#include "isolation/LimitedChild.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/DocxLike.h"
@@ -25,7 +27,6 @@
 #include "tests/fixtures/ScanJpeg.h"
 #include "tests/support/Oracles.h"
 #include "tests/workers/WorkflowRows.h"
-#include "workers/isolation/LimitedChild.h"
 #include "workers/queue/ClaimJob.h"
 #include "workers/run/JobRunner.h"
 #include "workers/run/WorkerProcess.h"

@@ -2,8 +2,14 @@
 // after the poison limit the pièce is shown to the gestionnaire as
 // unprocessable. The crash is simulated: with DOSSIER_FAULT_CRASH_MARKER set,
 // the job's child process ends by SIGSEGV on a file holding the marker.
+#include <Poco/Net/ServerSocket.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
+#include "isolation/FileSystemView.h"
+#include "server/auth/TokenSecret.h"
+#include "store/db/DatabaseUrl.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/service/ServiceTestbed.h"
 
@@ -46,6 +52,41 @@ TEST(HostileDocument, CrashesCostRetriesThenThePieceIsMarkedUnprocessable) {
   ApiResponse metrics = bed.api().Request("GET", "/metrics");
   EXPECT_NE(metrics.body.find("dossier_jobs_total{state=\"poison\"} 1"), std::string::npos)
       << metrics.body;
+}
+
+// A document that takes the parser over, in a real dossierd's worker, which
+// holds database connections: the job child reaches neither the token
+// secret, nor the database's socket, nor the service's port, nor a shell,
+// and the attempt ends as a crash does. The escape is simulated: with
+// DOSSIER_FAULT_ESCAPE_MARKER set, the job child tries them all on a file
+// holding the marker and says what it reached.
+TEST(HostileDocument, ATakenOverParserReachesNothing) {
+  const char* const escape = "HOSTILE-ESCAPE-0d41";
+  testing::TempDir secret_dir;
+  std::string secret = LoadOrCreateTokenSecret(secret_dir.path());  // same file as DATA/secret
+  Poco::Net::ServerSocket listening(Poco::Net::SocketAddress("127.0.0.1", 0));
+  const char* url = std::getenv("DOSSIER_TEST_DB");
+  ASSERT_NE(url, nullptr);
+  std::string socket = DatabaseUrl::Parse(url).socket;
+  ServiceTestbed bed{{"--workers", "1", "--max-attempts", "1"},
+                     {std::string("DOSSIER_FAULT_ESCAPE_MARKER=") + escape,
+                      "DOSSIER_FAULT_ESCAPE_SECRET=" + secret_dir.path() + "/secret",
+                      "DOSSIER_FAULT_ESCAPE_SOCKET=" + socket,
+                      "DOSSIER_FAULT_ESCAPE_PORT=" + std::to_string(listening.address().port())}};
+  ASSERT_EQ(bed.CreateCandidature("H-2", {{"cv", true}}), 201);
+  std::string hostile = fixtures::BornDigitalPdf({{"CV"}}) + "%" + escape + "\n%%EOF\n";
+  ASSERT_EQ(
+      bed.api().Upload("H-2", "cv", bed.Token("candidat", "H-2"), {{"cv.pdf", hostile}}).status,
+      202);
+  Poco::JSON::Object::Ptr candidature = bed.WaitProcessed("H-2", 120);
+
+  EXPECT_EQ(ServiceTestbed::Piece(candidature, "cv")->getValue<std::string>("processing"),
+            "unprocessable");
+  std::string file = LandlockAbi() > 0 ? "blocked (EACCES)" : "reached";
+  EXPECT_EQ(bed.db.Scalar("SELECT CONCAT_WS('|', outcome, error) FROM job_run"),
+            "crashed|job child ended by SIGSEGV: escape: secret=" + file +
+                " socket=blocked (EPERM) tcp=blocked (EPERM) exec=blocked (EPERM)");
+  EXPECT_TRUE(bed.service().Running());
 }
 
 }  // namespace

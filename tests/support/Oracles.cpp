@@ -19,14 +19,16 @@ CommandResult RunCommand(const std::string& command) {
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
 
 TempFile::TempFile(const std::string& bytes, const std::string& suffix) {
-  std::string pattern = (std::filesystem::temp_directory_path() / "dossier-XXXXXX").string() + suffix;
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "dossier-XXXXXX").string() + suffix;
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = mkstemps(name.data(), static_cast<int>(suffix.size()));
@@ -36,7 +38,9 @@ TempFile::TempFile(const std::string& bytes, const std::string& suffix) {
   std::ofstream(path_, std::ios::binary) << bytes;
 }
 
-TempFile::~TempFile() { std::remove(path_.c_str()); }
+TempFile::~TempFile() {
+  std::remove(path_.c_str());
+}
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "dossier-XXXXXX").string();
@@ -60,6 +64,13 @@ std::string TempDir::Write(const std::string& name, const std::string& bytes) co
 bool QpdfCheckPasses(const std::string& pdf) {
   TempFile file(pdf);
   return RunCommand("qpdf --check '" + file.path() + "'").exit_code == 0;
+}
+
+std::string QdfText(const std::string& pdf) {
+  TempFile file(pdf);
+  TempFile qdf("");
+  RunCommand("qpdf --qdf --object-streams=disable '" + file.path() + "' '" + qdf.path() + "'");
+  return ReadFile(qdf.path());
 }
 
 int PopplerPageCount(const std::string& pdf) {
@@ -96,7 +107,9 @@ std::string PdfText(const std::string& pdf) {
   return RunCommand("pdftotext -q '" + file.path() + "' -").out;
 }
 
-std::string BuiltBinary(const std::string& name) { return std::string(DOSSIER_BUILD_DIR) + "/" + name; }
+std::string BuiltBinary(const std::string& name) {
+  return std::string(DOSSIER_BUILD_DIR) + "/" + name;
+}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

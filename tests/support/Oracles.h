@@ -46,6 +46,10 @@ class TempDir {
 // `qpdf --check` exits 0: structure and every stream sound.
 bool QpdfCheckPasses(const std::string& pdf);
 
+// The PDF as `qpdf --qdf --object-streams=disable` writes it: every object
+// the trailer reaches, streams decoded, as text one can search.
+std::string QdfText(const std::string& pdf);
+
 // Page count as poppler's pdfinfo reads it (-1 when it cannot).
 int PopplerPageCount(const std::string& pdf);
 

@@ -10,6 +10,9 @@
 #include <cstring>
 #include <exception>
 
+#include "isolation/ChildExit.h"
+#include "isolation/EscapeProbe.h"
+#include "isolation/ReportChannel.h"
 #include "processors/image/VipsSession.h"
 #include "processors/pdf/FirstPageThumbnail.h"
 #include "processors/pdf/QuietPodofo.h"
@@ -26,17 +29,6 @@ void RestoreSignals() {
   sigemptyset(&all);
   sigprocmask(SIG_SETMASK, &all, nullptr);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-}
-
-bool WriteAll(int fd, const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 // 0, or the errno of the call that failed.
@@ -69,9 +61,9 @@ int WriteThumbnail(const std::string& pdf, const std::string& path) {
 // Ends a child whose result could not be written: a disk fault is said on
 // `report_fd` for the worker's log; anything else is a plain failure.
 int ResultNotWritten(int report_fd, int error) {
-  if (!IsStorageFault(error)) return 1;
+  if (!IsStorageFault(error)) return kChildFailed;
   WriteAll(report_fd, std::string("cannot write the result: ") + std::strerror(error));
-  return kJobChildStorageFault;
+  return kChildStorageFault;
 }
 
 [[noreturn]] void Crash() {
@@ -99,6 +91,10 @@ int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutpu
                       int report_fd) {
   RestoreSignals();
   if (CarriesCrashMarker(inputs.files)) Crash();
+  if (CarriesEscapeMarker(inputs.files)) {
+    WriteAll(report_fd, ProbeEscapes());
+    Crash();
+  }
   VipsSession vips("dossier-worker");
   QuietPodofo();
   PieceOutcome outcome = ProcessPiece(inputs.files, inputs.rules, HardLimits{}, nullptr,
@@ -108,8 +104,8 @@ int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutpu
     if (error == 0) error = WriteThumbnail(outcome.pdf, paths.thumbnail);
     if (error != 0) return ResultNotWritten(report_fd, error);
   }
-  if (!WriteAll(report_fd, ReportToJson(outcome.report))) return 1;
-  return outcome.report.accepted ? kJobChildAccepted : kJobChildRefused;
+  if (!WriteAll(report_fd, ReportToJson(outcome.report))) return kChildFailed;
+  return outcome.report.accepted ? kChildAccepted : kChildRefused;
 }
 
 }  // namespace dossier

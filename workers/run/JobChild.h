@@ -3,20 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "isolation/ChildExit.h"
 #include "processors/core/InputFile.h"
 #include "workers/run/JobInputs.h"
 
 namespace dossier {
 
 class IneReader;
-
-// Exit codes of a job child that reported; anything else is a failure.
-inline constexpr int kJobChildAccepted = 0;
-inline constexpr int kJobChildRefused = 3;
-// The result could not be written because of the disk (IsStorageFault): the
-// child wrote what failed on its report descriptor instead of a report.
-// Sysexits' EX_TEMPFAIL.
-inline constexpr int kJobChildStorageFault = 75;
 
 // Where a job child writes its files (temp paths of the store, published by
 // the worker).
@@ -25,16 +18,19 @@ struct JobOutputPaths {
   std::string thumbnail;  // the JPEG preview of its page 1 (FirstPageThumbnailJpeg)
 };
 
-// The whole life of a job child, forked by the worker under its limits: runs
-// the pipeline on the inputs and, when the pièce is accepted, writes the PDF
-// durably at `paths.pdf` and its preview at `paths.thumbnail`, then the JSON
-// report (ReportToJson) on `report_fd`. A preview that cannot be made is
-// left out: the pièce does not depend on it. A full or failing disk while
-// either file is written ends the child with kJobChildStorageFault. The
-// child dies with its worker
-// (PR_SET_PDEATHSIG). `reader` does the INE check when the rules ask for it:
-// created once by the worker before the fork, the child inherits it without
-// paying Tesseract's start-up.
+// The whole life of a job child, forked and confined by the worker
+// (RunLimitedChild; the inputs are already in memory, the outputs' directory
+// is the only one it may write to): runs the pipeline on the inputs and,
+// when the pièce is accepted, writes the PDF durably at `paths.pdf` and its
+// preview at `paths.thumbnail`, then the JSON report (ReportToJson) on
+// `report_fd`, and exits with kChildAccepted or kChildRefused
+// (isolation/ChildExit.h). A preview that cannot be made is left out: the
+// pièce does not depend on it. A full or failing disk while either file is
+// written ends the child with kChildStorageFault. The child dies with its
+// worker (PR_SET_PDEATHSIG). With the escape marker (CarriesEscapeMarker) it
+// reports what ProbeEscapes reached, then crashes. `reader` does the INE check when the rules ask
+// for it: created once by the worker before the fork, the child inherits it without paying
+// Tesseract's start-up.
 int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutputPaths& paths,
                       int report_fd);
 

@@ -11,8 +11,10 @@
 #include <iostream>
 #include <thread>
 
+#include "isolation/ChildEnd.h"
+#include "isolation/ChildVerdict.h"
+#include "isolation/LimitedChild.h"
 #include "processors/ine/IneReader.h"
-#include "workers/isolation/LimitedChild.h"
 #include "workers/queue/ClaimJob.h"
 #include "workers/queue/CompleteJob.h"
 #include "workers/queue/ExtendLease.h"
@@ -115,13 +117,35 @@ class JobTick {
   Stop stop_ = Stop::None;
 };
 
-ChildLimits JobChildLimits(const WorkerSettings& settings) {
+std::string DirectoryOf(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+// The job child reads nothing from disk (its inputs are loaded before the
+// fork) and writes only its two outputs under the store's tmp/.
+ChildLimits JobChildLimits(const WorkerSettings& settings, const JobOutputPaths& paths) {
   ChildLimits limits;
   limits.wall_time = settings.job_timeout;
   limits.cpu_seconds = std::max(1, static_cast<int>(settings.job_timeout.count()));
   limits.address_space_bytes = settings.job_memory_bytes;
   limits.tick_interval = std::min<milliseconds>(settings.job_tick, settings.heartbeat);
+  Confinement confinement;
+  confinement.write_dirs = {DirectoryOf(paths.pdf)};
+  if (DirectoryOf(paths.thumbnail) != DirectoryOf(paths.pdf))
+    confinement.write_dirs.push_back(DirectoryOf(paths.thumbnail));
+  limits.confinement = confinement;
   return limits;
+}
+
+// What a child that ended without a report said, appended to `what`. The
+// bytes come from a child that may be hostile: printable ASCII only, so the
+// error column and the log line take them whatever they are.
+std::string WithOutput(std::string what, const std::string& output) {
+  if (output.empty()) return what;
+  what += ": ";
+  for (char c : output.substr(0, 1000)) what += c >= 0x20 && c < 0x7f ? c : '?';
+  return what;
 }
 
 // The precheck as the child's report gives it; nullopt when the report does
@@ -280,31 +304,33 @@ JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
   JobTick tick(pool_, job, settings_, watch_);
   ChildResult child =
       RunLimitedChild([&](int fd) { return ProcessJobInChild(inputs, reader, paths, fd); },
-                      JobChildLimits(settings_), [&] { return tick(); });
-  switch (child.end) {
-    case ChildResult::End::ForkFailed:
+                      JobChildLimits(settings_, paths), [&] { return tick(); });
+  std::string no_report =
+      "job child exited with code " + std::to_string(child.exit_code) + " without a report";
+  switch (VerdictOf(child)) {
+    case ChildVerdict::NotStarted:
       return Release(job, "cannot fork a job child", settings_.backoff_base);
-    case ChildResult::End::Cancelled:
+    case ChildVerdict::NotConfined:  // our fault, not the document's
+      return Release(job, "the job child could not be confined", settings_.backoff_max);
+    case ChildVerdict::Cancelled:
       if (tick.stop() == JobTick::Stop::LeaseLost) return LoseLease(job);
       return Release(job, "the worker stopped before the job ended", milliseconds(0));
-    case ChildResult::End::TimedOut:
+    case ChildVerdict::TimedOut:
       return Fail(
           job, "timeout",
           "job child stopped after " + std::to_string(settings_.job_timeout.count()) + " s");
-    case ChildResult::End::Signalled:
-      return Fail(job, "crashed", "job child ended by " + SignalName(child.signal));
-    case ChildResult::End::Exited:
+    case ChildVerdict::Crashed:
+      return Fail(job, "crashed",
+                  WithOutput("job child ended by " + SignalName(child.signal), child.output));
+    case ChildVerdict::NoReport:
+      return Fail(job, "crashed", WithOutput(no_report, child.output));
+    case ChildVerdict::StorageFault:
+      return WaitForSpace(job, "job child: " + child.output);
+    case ChildVerdict::Reported:
       break;
   }
-  if (child.exit_code == kJobChildStorageFault)
-    return WaitForSpace(job, "job child: " + child.output);
-  std::optional<PrecheckResult> result;
-  if (child.exit_code == kJobChildAccepted || child.exit_code == kJobChildRefused)
-    result = ReadReport(child.output);
-  if (!result)
-    return Fail(
-        job, "crashed",
-        "job child exited with code " + std::to_string(child.exit_code) + " without a report");
+  std::optional<PrecheckResult> result = ReadReport(child.output);
+  if (!result) return Fail(job, "crashed", no_report);
   return Complete(job, std::move(*result), paths);
 }
 

@@ -10,10 +10,10 @@
 #include <iostream>
 #include <memory>
 
+#include "isolation/ChildEnd.h"
 #include "processors/core/JsonWriter.h"
 #include "store/db/ConnectionPool.h"
 #include "store/workflow/Counters.h"
-#include "workers/isolation/LimitedChild.h"
 #include "workers/queue/ReleaseDeadWorker.h"
 #include "workers/run/UtcTimestamp.h"
 

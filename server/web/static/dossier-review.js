@@ -7,7 +7,9 @@ import { el, fill, keepFocus, setText, uniqueId } from './dom.js';
 import { candidaturePath, piecePath } from './api.js';
 import { frenchPages, frenchSize } from './french-format.js';
 import { saveBlob, showPdf } from './pdf-viewer.js';
-import { gestionIne, refusedByPrecheck } from './report-summary.js';
+import {
+  activeContentSentence, gestionIne, keptActiveContentSentence, refusedByPrecheck,
+} from './report-summary.js';
 import { candidatureLabel, pieceLabel } from './statuses.js';
 import { thumbnailFigure } from './thumbnail.js';
 
@@ -188,6 +190,7 @@ export class DossierReview {
       fact('INE', ine.text, `tone-${ine.tone} ine-${report.ine.verdict}`);
     fact('Contrôle', processingText(piece),
       refusedByPrecheck(piece) || piece.processing === 'unprocessable' ? 'tone-warning' : '');
+    fact('Contenu actif', activeContentSentence(report), 'tone-warning active-content');
     if (piece.comment && piece.status === 'RE') fact('Motif du refus', piece.comment, 'tone-warning');
     const open = report?.status === 'accepted' ? el('button', {
       type: 'button', class: 'button secondary open-pdf',
@@ -270,6 +273,7 @@ export class DossierReview {
       showPdf(blob, {
         title: `${piece.label} — dossier ${this.current.id}`,
         fileName: `${this.current.id}-${piece.code}.pdf`, returnFocus: button,
+        activeContent: keptActiveContentSentence(piece.report),
       });
     } catch (error2) {
       this.showError(error, error2.message);

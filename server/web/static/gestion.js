@@ -14,6 +14,7 @@ export const FLAG_LABELS = {
   ine_different: 'INE différent',
   refusee_controle: 'Refusée par le contrôle',
   unprocessable: 'Non traitée',
+  contenu_actif: 'Contenu actif',
 };
 
 const byId = (id) => document.getElementById(id);

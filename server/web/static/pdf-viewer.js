@@ -2,7 +2,12 @@
 // into a Blob and shown from a blob: URL, in an overlay <dialog> with an
 // <iframe>, with links to open it in a tab or save it (phones often cannot
 // show a PDF inside a page).
-import { el } from './dom.js';
+// A PDF that still carries active content (a signed PDF kept byte for byte)
+// is never given to the browser's viewer: Chromium's runs its JavaScript,
+// from a blob: URL in a frame or in a tab, and neither a `sandbox` CSP on
+// the response nor anything short of a sandboxed frame (where the viewer
+// does not load at all) stops it. Such a PDF can only be saved.
+import { el, setText } from './dom.js';
 
 let viewer = null;
 
@@ -13,10 +18,11 @@ function createViewer() {
   const save = el('a', { class: 'button secondary' }, 'Télécharger');
   const close = el('button', { type: 'button', class: 'button' }, 'Fermer');
   const frame = el('iframe', { class: 'viewer-frame', title: 'Aperçu du PDF' });
+  const notice = el('p', { class: 'viewer-notice', hidden: true });
   const dialog = el('dialog', { class: 'pdf-viewer', 'aria-labelledby': 'pdf-viewer-title' },
     el('div', { class: 'viewer-bar' }, title,
       el('div', { class: 'viewer-actions' }, openTab, save, close)),
-    frame);
+    notice, frame);
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
     frame.removeAttribute('src');
@@ -25,18 +31,30 @@ function createViewer() {
     viewer.returnFocus?.focus();
   });
   document.body.append(dialog);
-  return { dialog, title, openTab, save, frame, url: null, returnFocus: null };
+  return { dialog, title, openTab, save, frame, notice, url: null, returnFocus: null };
 }
 
-export function showPdf(blob, { title, fileName, returnFocus }) {
+// `activeContent`: the sentence saying what the PDF still carries; the PDF
+// is then offered for saving only.
+export function showPdf(blob, { title, fileName, returnFocus, activeContent = null }) {
   viewer ??= createViewer();
   if (viewer.url) URL.revokeObjectURL(viewer.url);
   viewer.url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
   viewer.returnFocus = returnFocus ?? document.activeElement;
   viewer.title.textContent = title;
   viewer.frame.title = title;
-  viewer.frame.src = viewer.url;
-  viewer.openTab.href = viewer.url;
+  viewer.frame.hidden = Boolean(activeContent);
+  viewer.openTab.hidden = Boolean(activeContent);
+  viewer.notice.hidden = !activeContent;
+  if (activeContent) {
+    setText(viewer.notice, `${activeContent} Il n’est pas affiché ici, pour que rien de ce ` +
+      'qu’il contient ne puisse s’exécuter : téléchargez-le pour vérifier sa signature avec un ' +
+      'logiciel dédié.');
+    viewer.openTab.removeAttribute('href');
+  } else {
+    viewer.frame.src = viewer.url;
+    viewer.openTab.href = viewer.url;
+  }
   viewer.save.href = viewer.url;
   viewer.save.download = fileName;
   viewer.dialog.showModal();

@@ -8,7 +8,9 @@ import { piecePath, UNAUTHORIZED_MESSAGE } from './api.js';
 import { FileList } from './file-list.js';
 import { formatList, frenchLimit, frenchSize } from './french-format.js';
 import { showPdf } from './pdf-viewer.js';
-import { acceptedFacts, candidateIne, gestionnaireComment } from './report-summary.js';
+import {
+  acceptedFacts, candidateIne, gestionnaireComment, keptActiveContentSentence,
+} from './report-summary.js';
 import { pieceEditable, pieceLabel } from './statuses.js';
 import { thumbnailFigure } from './thumbnail.js';
 import { uploadFiles } from './upload.js';
@@ -315,7 +317,7 @@ export class PieceCard {
       const blob = await this.page.api.blob(piecePath(this.page.candidatureId, this.code, '/pdf'));
       showPdf(blob, {
         title: this.piece.label, fileName: `${this.page.candidatureId}-${this.code}.pdf`,
-        returnFocus: button,
+        returnFocus: button, activeContent: keptActiveContentSentence(this.piece.report),
       });
     } catch (error) {
       this.showError(error.message);

@@ -81,3 +81,50 @@ export function gestionnaireComment(piece) {
   if (refusedByPrecheck(piece) && piece.comment === piece.report.message) return null;
   return piece.comment;
 }
+
+// What a PDF could run, launch, send or fetch (the report's machine codes,
+// processors/pdf/ActiveContent.h), in words.
+const ACTIVE_CONTENT = {
+  javascript: 'du JavaScript',
+  launch: 'le lancement d’un programme',
+  embedded_file: 'des fichiers joints',
+  xfa: 'un formulaire XFA',
+  rich_media: 'des médias (vidéo, son, 3D)',
+  submit_form: 'l’envoi d’un formulaire',
+  import_data: 'un import de données',
+  reset_form: 'la remise à zéro d’un formulaire',
+  hide: 'le masquage d’éléments',
+  remote_goto: 'des renvois vers d’autres fichiers',
+  link: 'des liens web',
+  action: 'd’autres actions',
+};
+
+function frenchList(items) {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+// The gravest first: the object's order, unknown codes last.
+const ORDER = Object.keys(ACTIVE_CONTENT);
+const rank = (code) => (ORDER.includes(code) ? ORDER.indexOf(code) : ORDER.length);
+const activeWords = (codes) => frenchList([...codes].sort((a, b) => rank(a) - rank(b))
+  .map((code) => ACTIVE_CONTENT[code] ?? code));
+
+// What a signed PDF kept as it is still carries; null when nothing.
+export function keptActiveContentSentence(report) {
+  if (!report?.active_content_kept?.length) return null;
+  return `PDF signé : contient ${activeWords(report.active_content_kept)}, conservé tel quel ` +
+    'pour garder la signature.';
+}
+
+// For the gestionnaire: what the pre-check removed, or what a signed PDF
+// kept as it is still carries. null when there was nothing.
+export function activeContentSentence(report) {
+  const kept = keptActiveContentSentence(report);
+  if (kept) return kept;
+  const removed = report?.active_content_removed ?? [];
+  if (!removed.length) return null;
+  const links = removed.includes('link')
+    ? ' Les liens restent lisibles mais ne sont plus cliquables.' : '';
+  return `Contenait ${activeWords(removed)} : retiré.${links}`;
+}

@@ -11,7 +11,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "workers/isolation/LimitedChild.h"
+#include "isolation/ChildEnd.h"
+#include "isolation/LimitedChild.h"
 
 namespace dossier {
 namespace {

@@ -1,44 +1,18 @@
-#include "workers/isolation/LimitedChild.h"
+#include "isolation/WatchChild.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
-#include <exception>
+#include <cerrno>
+#include <string>
 
 namespace dossier {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-void ApplyLimits(const ChildLimits& limits) {
-  rlimit memory{limits.address_space_bytes, limits.address_space_bytes};
-  setrlimit(RLIMIT_AS, &memory);
-  rlim_t cpu = static_cast<rlim_t>(limits.cpu_seconds);
-  rlimit cpu_limit{cpu, cpu + 1};
-  setrlimit(RLIMIT_CPU, &cpu_limit);
-  rlimit no_core{0, 0};  // a crash on a hostile file must not fill the disk
-  setrlimit(RLIMIT_CORE, &no_core);
-}
-
-[[noreturn]] void RunChild(const std::function<int(int)>& body, const ChildLimits& limits,
-                           int output_fd) {
-  ApplyLimits(limits);
-  int code = 1;
-  try {
-    code = body(output_fd);
-  } catch (const std::exception& error) {
-    const char* what = error.what();
-    (void)!write(STDERR_FILENO, what, std::strlen(what));
-  } catch (...) {
-  }
-  _exit(code);
-}
 
 int MillisLeft(Clock::time_point deadline) {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
@@ -98,44 +72,34 @@ Wait Drain(int fd, Clock::time_point deadline, std::size_t cap, Ticker& ticker,
 }
 
 // Waits for the child to end before the deadline or a "no" from the ticker.
+// A child that closed its output is usually exiting: the first polls come
+// quickly, then every 2 ms.
 Wait Reap(pid_t pid, Clock::time_point deadline, Ticker& ticker, int& status) {
+  useconds_t pause = 50;
   for (;;) {
     pid_t done = waitpid(pid, &status, WNOHANG);
     if (done == pid) return Wait::Done;
     if (done < 0 && errno != EINTR) return Wait::Done;
     if (Clock::now() >= deadline) return Wait::Deadline;
     if (!ticker.Tick()) return Wait::Cancelled;
-    usleep(2000);
+    usleep(pause);
+    pause = std::min<useconds_t>(pause * 2, 2000);
   }
 }
 
 }  // namespace
 
-ChildResult RunLimitedChild(const std::function<int(int)>& body, const ChildLimits& limits,
-                            const std::function<bool()>& keep_running) {
+ChildResult WatchChild(pid_t pid, pid_t kill_target, int read_fd, const ChildLimits& limits,
+                       const std::function<bool()>& keep_running, Clock::time_point start) {
   ChildResult result;
-  auto start = Clock::now();
-  auto deadline = start + limits.wall_time;
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) return result;
-  pid_t pid = fork();
-  if (pid < 0) {
-    close(fds[0]);
-    close(fds[1]);
-    return result;
-  }
-  if (pid == 0) {
-    close(fds[0]);
-    RunChild(body, limits, fds[1]);
-  }
-  close(fds[1]);
+  Clock::time_point deadline = start + limits.wall_time;
   Ticker ticker(keep_running, limits.tick_interval);
-  Wait wait = Drain(fds[0], deadline, limits.max_output_bytes, ticker, result.output);
-  close(fds[0]);
+  Wait wait = Drain(read_fd, deadline, limits.max_output_bytes, ticker, result.output);
+  close(read_fd);
   int status = 0;
   if (wait == Wait::Done) wait = Reap(pid, deadline, ticker, status);
   if (wait != Wait::Done) {
-    kill(pid, SIGKILL);
+    kill(kill_target, SIGKILL);
     waitpid(pid, &status, 0);
     result.end = wait == Wait::Deadline ? ChildResult::End::TimedOut : ChildResult::End::Cancelled;
   } else if (WIFSIGNALED(status)) {
@@ -147,11 +111,6 @@ ChildResult RunLimitedChild(const std::function<int(int)>& body, const ChildLimi
   }
   result.elapsed_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   return result;
-}
-
-std::string SignalName(int signal) {
-  const char* abbrev = sigabbrev_np(signal);
-  return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
 }
 
 }  // namespace dossier
