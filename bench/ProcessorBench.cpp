@@ -15,7 +15,7 @@
 namespace dossier::bench {
 namespace {
 
-// Every pièce of the reference dossier has a 2 Mo limit (DESIGN.md).
+// Every pièce of the reference dossier has a 2 Mo limit (docs/ARCHITECTURE.md).
 constexpr std::uint64_t kReferenceMaxBytes = 2'000'000;
 
 void CheckLayout(const std::vector<fixtures::PieceFiles>& dossier) {

@@ -1,5 +1,5 @@
-// Google Benchmark of the pipeline on the reference dossier (DESIGN.md,
-// "Reference dossier"), without OCR: each of the five pièces alone, and the
+// Google Benchmark of the pipeline on the reference dossier
+// (docs/ARCHITECTURE.md), without OCR: each of the five pièces alone, and the
 // whole dossier (the five in sequence), the unit of throughput.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Command line of deadline-sim (DESIGN.md, "Contract"): the service to load,
+// Command line of deadline-sim (the service contract): the service to load,
 // the deadline curve, the peer run and where the report goes.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The report of a run: JSON (DESIGN.md's contract keys and the rest), the
+// The report of a run: JSON (the contract's keys and the rest), the
 // table printed on stdout, and the chart written beside the JSON.
 #pragma once
 

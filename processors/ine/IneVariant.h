@@ -2,7 +2,7 @@
 
 namespace dossier {
 
-// The four shapes an INE takes (DOMAIN.md, "The INE"). Only BEA and base 36
+// The four shapes an INE takes (eCandidat's INE formats). Only BEA and base 36
 // carry a check key; RNIE (which also covers INES) and apprenti are checked
 // by format alone.
 enum class IneVariant { Rnie, Bea, Base36, Apprenti };

@@ -4,7 +4,7 @@
 
 namespace dossier {
 
-// Every route of dossierd: the /api/v1 contract of DESIGN.md with who may
+// Every route of dossierd: the /api/v1 contract with who may
 // call each, and the operations endpoints at the root.
 Router ApiRouter();
 

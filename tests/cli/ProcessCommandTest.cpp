@@ -1,5 +1,5 @@
 // `dossier process` and `dossier piece-types` run as the real binary, as the
-// outside checks of DESIGN.md ("Contract that outside checks rely on") run it:
+// outside checks (docs/ARCHITECTURE.md, "The contract") run it:
 // JSON report on stdout, exit codes 0 accepted / 3 refused / 1 internal /
 // 2 usage, OUT.pdf written only when accepted. The output PDF is judged by
 // qpdf and poppler, never by our own code alone.

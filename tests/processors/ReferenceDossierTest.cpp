@@ -1,4 +1,4 @@
-// The reference dossier of DESIGN.md through the whole pipeline with the
+// The reference dossier through the whole pipeline with the
 // built-in policy (2 Mo per pièce): what the foundation must show.
 #include <gtest/gtest.h>
 
