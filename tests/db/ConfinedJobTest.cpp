@@ -24,6 +24,7 @@
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/support/Oracles.h"
+#include "tests/workers/FastWorkerSettings.h"
 #include "tests/workers/WorkflowRows.h"
 #include "workers/queue/ClaimJob.h"
 #include "workers/run/JobChild.h"
@@ -38,16 +39,9 @@ using testing::TempDir;
 
 const char* const kMarker = "HOSTILE-ESCAPE-51c2";
 
-WorkerSettings FastSettings() {
-  WorkerSettings settings;
-  settings.backoff_base = std::chrono::milliseconds(0);
-  settings.job_timeout = std::chrono::seconds(120);
-  return settings;
-}
-
 JobRunner Runner(TestDatabase& db, const std::string& data_dir) {
-  return JobRunner(db.pool(), data_dir, FastSettings(), PiecePolicy::BuiltIn(),
-                   "testhost:" + std::to_string(getpid()) + ":confined");
+  return JobRunner(db.pool(), data_dir, test::FastWorkerSettings(std::chrono::seconds(120)),
+                   PiecePolicy::BuiltIn(), "testhost:" + std::to_string(getpid()) + ":confined");
 }
 
 // DOSSIER_FAULT_ESCAPE_* for the life of the object.
@@ -150,7 +144,8 @@ TEST(ConfinedJob, ReferenceDossierComesOutAsWithoutConfinement) {
                                           /*check_ine=*/code == "releve_bac"});
       test::InsertCandidature(*connection, "R-" + code, code);
       test::InsertQueuedVersion(*connection, "R-" + code, code, 1, files, &store);
-      claim = ClaimJob(*connection, runner.worker_id(), FastSettings());
+      claim = ClaimJob(*connection, runner.worker_id(),
+                       test::FastWorkerSettings(std::chrono::seconds(120)));
       ASSERT_TRUE(claim.job);
       inputs = LoadJobInputs(*connection, store, *claim.job, PiecePolicy::BuiltIn());
     }

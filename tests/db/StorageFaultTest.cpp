@@ -29,6 +29,7 @@
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/support/Oracles.h"
+#include "tests/workers/FastWorkerSettings.h"
 #include "tests/workers/WorkflowRows.h"
 #include "workers/run/JobRunner.h"
 
@@ -37,14 +38,6 @@ namespace {
 
 using test::TestDatabase;
 using testing::TempDir;
-
-WorkerSettings FastSettings() {
-  WorkerSettings settings;
-  settings.max_attempts = 3;
-  settings.backoff_base = std::chrono::milliseconds(0);
-  settings.job_timeout = std::chrono::seconds(60);
-  return settings;
-}
 
 void QueueCv(TestDatabase& db, const std::string& data_dir) {
   BlobStore store(data_dir);
@@ -56,7 +49,7 @@ void QueueCv(TestDatabase& db, const std::string& data_dir) {
 }
 
 JobRunner Runner(TestDatabase& db, const std::string& data_dir) {
-  return JobRunner(db.pool(), data_dir, FastSettings(), PiecePolicy::BuiltIn(),
+  return JobRunner(db.pool(), data_dir, test::FastWorkerSettings(), PiecePolicy::BuiltIn(),
                    "testhost:" + std::to_string(getpid()) + ":storage");
 }
 

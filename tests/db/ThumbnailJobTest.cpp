@@ -28,6 +28,7 @@
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/support/Oracles.h"
+#include "tests/workers/FastWorkerSettings.h"
 #include "tests/workers/WorkflowRows.h"
 #include "workers/run/JobChild.h"
 #include "workers/run/JobRunner.h"
@@ -38,16 +39,8 @@ namespace {
 using test::TestDatabase;
 using testing::TempDir;
 
-WorkerSettings FastSettings() {
-  WorkerSettings settings;
-  settings.max_attempts = 3;
-  settings.backoff_base = std::chrono::milliseconds(0);
-  settings.job_timeout = std::chrono::seconds(60);
-  return settings;
-}
-
 JobRunner Runner(TestDatabase& db, const std::string& data_dir) {
-  return JobRunner(db.pool(), data_dir, FastSettings(), PiecePolicy::BuiltIn(),
+  return JobRunner(db.pool(), data_dir, test::FastWorkerSettings(), PiecePolicy::BuiltIn(),
                    "testhost:" + std::to_string(getpid()) + ":thumbnails");
 }
 

@@ -26,6 +26,7 @@
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/fixtures/ScanJpeg.h"
 #include "tests/support/Oracles.h"
+#include "tests/workers/FastWorkerSettings.h"
 #include "tests/workers/WorkflowRows.h"
 #include "workers/queue/ClaimJob.h"
 #include "workers/run/JobRunner.h"
@@ -36,15 +37,6 @@ namespace {
 
 using test::TestDatabase;
 using testing::TempDir;
-
-WorkerSettings FastSettings() {
-  WorkerSettings settings;
-  settings.max_attempts = 3;
-  settings.backoff_base = std::chrono::milliseconds(0);
-  settings.job_timeout = std::chrono::seconds(60);
-  settings.idle_poll = std::chrono::milliseconds(50);
-  return settings;
-}
 
 std::string CvPdf() {
   return fixtures::BornDigitalPdf(fixtures::CvPages());
@@ -103,7 +95,7 @@ test::QueuedPiece QueuePiece(TestDatabase& db, const std::string& data_dir,
 }
 
 JobRunner Runner(TestDatabase& db, const std::string& data_dir,
-                 const WorkerSettings& settings = FastSettings(), JobWatch watch = {}) {
+                 const WorkerSettings& settings = test::FastWorkerSettings(), JobWatch watch = {}) {
   return JobRunner(db.pool(), data_dir, settings, PiecePolicy::BuiltIn(),
                    "testhost:" + std::to_string(getpid()) + ":runner", std::move(watch));
 }
@@ -314,12 +306,12 @@ TEST(WorkerProcess, ResultOfALostLeaseIsDiscarded) {
   std::optional<ClaimedJob> stale;
   {
     PooledConnection connection = db.pool().Acquire();
-    stale = ClaimJob(*connection, runner.worker_id(), FastSettings()).job;
+    stale = ClaimJob(*connection, runner.worker_id(), test::FastWorkerSettings()).job;
     ASSERT_TRUE(stale);
     // The lease ran out and another worker took the job.
     std::unique_ptr<sql::Statement>(connection->createStatement())
         ->execute("UPDATE job SET locked_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND");
-    ASSERT_TRUE(ClaimJob(*connection, "otherhost:1:x", FastSettings()).job);
+    ASSERT_TRUE(ClaimJob(*connection, "otherhost:1:x", test::FastWorkerSettings()).job);
   }
   JobOutcome outcome = runner.Run(*stale);
   EXPECT_EQ(outcome.outcome, "lost_lease");
@@ -335,7 +327,7 @@ TEST(WorkerProcess, ShutdownPastTheGraceReleasesTheJobWithoutCountingTheAttempt)
   TestDatabase db;
   TempDir data;
   QueuePiece(db, data.path(), {}, {{"cv.pdf", CvPdf()}});
-  WorkerSettings settings = FastSettings();
+  WorkerSettings settings = test::FastWorkerSettings();
   settings.shutdown_grace = std::chrono::milliseconds(0);
   settings.job_tick = std::chrono::milliseconds(1);  // asked at once whether to go on
   JobWatch watch;
@@ -367,7 +359,8 @@ TEST(WorkerProcess, WorkerProcessRegistersRunsTheQueueAndExitsCleanlyOnSigterm) 
   pid_t worker = fork();
   ASSERT_GE(worker, 0);
   if (worker == 0)
-    _exit(RunWorkerProcess(db.url(), data.path(), FastSettings(), PiecePolicy::BuiltIn()));
+    _exit(RunWorkerProcess(db.url(), data.path(), test::FastWorkerSettings(),
+                           PiecePolicy::BuiltIn()));
 
   bool done = Eventually(db, "SELECT state FROM job", "done");
   bool registered = Eventually(
@@ -399,7 +392,8 @@ TEST(WorkerProcess, WorkerProcessWaitsOutAnUnreachableDatabase) {
   ASSERT_GE(worker, 0);
   if (worker == 0) {
     dup2(out[1], STDOUT_FILENO);
-    _exit(RunWorkerProcess(nowhere, data.path(), FastSettings(), PiecePolicy::BuiltIn()));
+    _exit(
+        RunWorkerProcess(nowhere, data.path(), test::FastWorkerSettings(), PiecePolicy::BuiltIn()));
   }
   close(out[1]);
   std::string log;
