@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "bench/ProcessorBench.h"
-#include "processors/core/ImageStat.h"
-#include "processors/core/Refusal.h"
+#include "core/report/ImageStat.h"
+#include "core/report/Refusal.h"
 #include "processors/pdf/PdfOpen.h"
 #include "processors/pdf/ScannedPageImages.h"
 

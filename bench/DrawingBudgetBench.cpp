@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bench/ProcessorBench.h"
-#include "processors/core/Refusal.h"
+#include "core/report/Refusal.h"
 #include "processors/pdf/DrawingBudget.h"
 #include "tests/fixtures/HostilePdf.h"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bench/ProcessorBench.h"
-#include "processors/core/Refusal.h"
+#include "core/report/Refusal.h"
 #include "processors/fit/FitLadder.h"
 #include "processors/fit/FitToLimit.h"
 #include "processors/image/ImagePage.h"

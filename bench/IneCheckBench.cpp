@@ -14,21 +14,22 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include <vips/vips8>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "processors/core/InputFile.h"
-#include "processors/core/Refusal.h"
+#include "core/input/InputFile.h"
+#include "core/report/PieceReport.h"
+#include "core/report/PieceRules.h"
+#include "core/report/Refusal.h"
 #include "processors/ine/IneCheck.h"
 #include "processors/ine/IneReader.h"
 #include "processors/ine/PopplerPages.h"
-#include "processors/pipeline/PieceReport.h"
-#include "processors/pipeline/PieceRules.h"
 #include "processors/pipeline/ProcessPiece.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/PhonePhotoJpeg.h"
 #include "tests/fixtures/ReferenceDossier.h"
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/fixtures/ScannedPdf.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier::bench {
 namespace {
@@ -59,8 +60,8 @@ std::vector<InputFile> ScanInputs() {
 }
 
 std::vector<InputFile> PhonePhotoInputs() {
-  return {{"IMG_20240615_101203.jpg",
-           fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kIne))}};
+  return {
+      {"IMG_20240615_101203.jpg", fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kIne))}};
 }
 
 // One case, as the check sees it in production: the pièce's output PDF and
@@ -71,12 +72,12 @@ struct IneCase {
   std::string name;
   MakeInputs make_inputs;
   bool prepared = false;
-  std::string error;              // preparation failed: every row of the case says why
-  std::string pdf;                // ProcessPiece's output, releve_bac rules, no INE check
-  std::vector<double> page_dpi;   // inputs[].images[].dpi_after per page (0: no image)
-  bool scanned = false;           // page 1 has no text layer: the check runs OCR on it
-  double check_dpi = 0;           // the dpi the check renders page 1 at when scanned
-  int lines_read = 0;             // lines the reader recognised to find the INE on page 1
+  std::string error;             // preparation failed: every row of the case says why
+  std::string pdf;               // ProcessPiece's output, releve_bac rules, no INE check
+  std::vector<double> page_dpi;  // inputs[].images[].dpi_after per page (0: no image)
+  bool scanned = false;          // page 1 has no text layer: the check runs OCR on it
+  double check_dpi = 0;          // the dpi the check renders page 1 at when scanned
+  int lines_read = 0;            // lines the reader recognised to find the INE on page 1
 };
 
 IneReader& Reader() {
@@ -121,7 +122,8 @@ void Build(IneCase& c) {
   const double dpi = c.page_dpi.empty() ? 0 : c.page_dpi[0];
   c.check_dpi = std::clamp(dpi > 0 ? dpi : kCheckDefaultDpi, kCheckMinDpi, kCheckMaxDpi);
   // The reader's cost in lines, once, untimed (CheckIne does not report it).
-  if (c.scanned) c.lines_read = Reader().ReadPage(pages.Render(0, c.check_dpi), c.check_dpi).lines_read;
+  if (c.scanned)
+    c.lines_read = Reader().ReadPage(pages.Render(0, c.check_dpi), c.check_dpi).lines_read;
 }
 
 // The case's inputs, built on first use (not timed: before the loop). A
@@ -252,8 +254,8 @@ void RegisterIneCheckBenchmarks() {
         ->MeasureProcessCPUTime();
   }
   for (IneCase* c : {&scan, &phone_photo}) {
-    benchmark::RegisterBenchmark(("WholePageTesseract/" + c->name).c_str(),
-                                 BM_WholePageTesseract, c, 0.0)
+    benchmark::RegisterBenchmark(("WholePageTesseract/" + c->name).c_str(), BM_WholePageTesseract,
+                                 c, 0.0)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->MeasureProcessCPUTime();

@@ -16,6 +16,9 @@
 // is missed; --guard (CI) exits 1 on any wrong `conforme`, on degraded pages
 // flagged under 95 %, or on legible pages read right under 95 %.
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -33,11 +36,11 @@
 #include <vector>
 #include <vips/vips8>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "processors/core/JsonWriter.h"
+#include "core/ine/IneVariant.h"
+#include "core/json/JsonDecimal.h"
+#include "core/json/JsonText.h"
 #include "processors/image/VipsSession.h"
 #include "processors/ine/IneReader.h"
-#include "processors/ine/IneVariant.h"
 #include "processors/ine/OpenMpThreadLimit.h"
 #include "processors/ine/PopplerPages.h"
 #include "processors/pipeline/ProcessPiece.h"
@@ -47,6 +50,7 @@
 #include "tests/fixtures/ScanJpeg.h"
 #include "tests/fixtures/ScannedPdf.h"
 #include "tests/fixtures/TextPage.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace {
 
@@ -341,7 +345,7 @@ struct Options {
   std::string only;
   int page = -1;
   bool check = false;
-  bool guard = false;  // --guard: the CI floor (see Usage)
+  bool guard = false;     // --guard: the CI floor (see Usage)
   bool dump_all = false;  // --dump-all: every page, not only the failing ones
   bool verbose = false;
 };
@@ -370,7 +374,7 @@ void Dump(const Options& options, const Result& result, const std::string& input
                       result.page.declared + "\nexpected " + result.Expected() + "\n";
   if (!result.error.empty()) about += "error: " + result.error + "\n";
   if (!result.reading.empty()) about += "reading: " + result.reading + "\n";
-  if (outcome) about += "report: " + ReportToJson(outcome->report) + "\n";
+  if (outcome) about += "report: " + outcome->report.ToJson() + "\n";
   WriteFile(dir / (prefix + ".txt"), about);
 }
 
@@ -602,70 +606,82 @@ void PrintTable(const Summary& summary, const std::vector<Result>& results, cons
   }
 }
 
-std::string Number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4g", value);
-  return text;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr NewObject() {
+  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
+
+Object::Ptr CategoryJson(const Row& row) {
+  Object::Ptr json = NewObject();
+  json->set("capture", row.name);
+  json->set("degraded", row.degraded);
+  json->set("pages", row.pages);
+  json->set("declared_differs", row.mistyped);
+  json->set("correct_value", row.degraded ? Poco::Dynamic::Var() : Poco::Dynamic::Var(row.correct));
+  for (const char* verdict : kVerdicts) json->set(verdict, row.Count(verdict));
+  json->set("wrong_conforme", row.wrong_conforme);
+  json->set("median_ms", JsonDecimal(row.MedianMs(), 1));
+  return json;
+}
+
+Object::Ptr RateJson(const char* count_key, int count, int pages, double rate, double target,
+                     bool met) {
+  Object::Ptr json = NewObject();
+  json->set(count_key, count);
+  json->set("pages", pages);
+  json->set("rate", JsonDecimal(rate, 4));
+  json->set("target", JsonDecimal(target, 4));
+  json->set("met", met);
+  return json;
+}
+
+Object::Ptr FailureJson(const Result& result) {
+  Object::Ptr json = NewObject();
+  json->set("index", result.page.index);
+  json->set("capture", std::string(Info(result.page.capture).code));
+  json->set("variant", std::string(IneVariantCode(result.page.variant)));
+  json->set("label", std::string(IneLabelCode(result.page.document.label)));
+  json->set("font", result.page.document.font);
+  json->set("font_points", JsonDecimal(result.page.document.font_points, 1));
+  json->set("printed", result.page.printed);
+  json->set("declared", result.page.declared);
+  json->set("expected", result.Expected());
+  json->set("verdict", result.ran ? result.verdict : "error");
+  json->set("value", result.value);
+  json->set("confidence", JsonDecimal(result.confidence, 2));
+  json->set("wrong_conforme", result.WrongConforme());
+  json->set("error", result.error);
+  json->set("about", result.page.Describe());
+  json->set("reading", result.reading);
+  return json;
 }
 
 std::string Json(const Summary& summary, const std::vector<Result>& results, const Options& options,
                  double elapsed_s) {
-  std::string json = "{\n  \"pages\": " + std::to_string(results.size()) +
-                     ",\n  \"seed\": " + std::to_string(options.seed) +
-                     ",\n  \"threads\": " + std::to_string(options.threads) +
-                     ",\n  \"elapsed_s\": " + Number(elapsed_s) + ",\n  \"categories\": [";
-  bool first = true;
-  for (const Row& row : summary.rows) {
-    json += first ? "\n" : ",\n";
-    first = false;
-    json += "    {\"capture\": " + JsonQuote(row.name) +
-            ", \"degraded\": " + (row.degraded ? "true" : "false") +
-            ", \"pages\": " + std::to_string(row.pages) +
-            ", \"declared_differs\": " + std::to_string(row.mistyped) +
-            ", \"correct_value\": " + (row.degraded ? "null" : std::to_string(row.correct));
-    for (const char* verdict : kVerdicts)
-      json += std::string(", \"") + verdict + "\": " + std::to_string(row.Count(verdict));
-    json += ", \"wrong_conforme\": " + std::to_string(row.wrong_conforme) +
-            ", \"median_ms\": " + Number(row.MedianMs()) + "}";
-  }
-  json += "\n  ],\n";
-  json += "  \"legible\": {\"correct\": " + std::to_string(summary.legible_correct) +
-          ", \"pages\": " + std::to_string(summary.legible) +
-          ", \"rate\": " + Number(summary.LegibleRate()) +
-          ", \"target\": " + Number(kLegibleTarget) +
-          ", \"met\": " + (summary.LegibleMet() ? "true" : "false") + "},\n";
-  json += "  \"degraded\": {\"illisible\": " + std::to_string(summary.degraded_illisible) +
-          ", \"pages\": " + std::to_string(summary.degraded) +
-          ", \"rate\": " + Number(summary.DegradedRate()) +
-          ", \"target\": " + Number(kDegradedTarget) +
-          ", \"met\": " + (summary.DegradedMet() ? "true" : "false") + "},\n";
-  json += "  \"wrong_conforme\": {\"count\": " + std::to_string(summary.wrong_conforme) +
-          ", \"target\": 0, \"met\": " + (summary.WrongConformeMet() ? "true" : "false") + "},\n";
-  json += "  \"failures\": [";
-  first = true;
-  for (const Result& result : results) {
-    if (!result.Failed()) continue;
-    json += first ? "\n" : ",\n";
-    first = false;
-    json += "    {\"index\": " + std::to_string(result.page.index) +
-            ", \"capture\": " + JsonQuote(Info(result.page.capture).code) +
-            ", \"variant\": " + JsonQuote(IneVariantCode(result.page.variant)) +
-            ", \"label\": " + JsonQuote(IneLabelCode(result.page.document.label)) +
-            ", \"font\": " + JsonQuote(result.page.document.font) +
-            ", \"font_points\": " + Number(result.page.document.font_points) +
-            ", \"printed\": " + JsonQuote(result.page.printed) +
-            ", \"declared\": " + JsonQuote(result.page.declared) +
-            ", \"expected\": " + JsonQuote(result.Expected()) +
-            ", \"verdict\": " + JsonQuote(result.ran ? result.verdict : "error") +
-            ", \"value\": " + JsonQuote(result.value) +
-            ", \"confidence\": " + Number(result.confidence) +
-            ", \"wrong_conforme\": " + (result.WrongConforme() ? "true" : "false") +
-            ", \"error\": " + JsonQuote(result.error) +
-            ", \"about\": " + JsonQuote(result.page.Describe()) +
-            ", \"reading\": " + JsonQuote(result.reading) + "}";
-  }
-  json += first ? "]\n}\n" : "\n  ]\n}\n";
-  return json;
+  Object json(Poco::JSON_PRESERVE_KEY_ORDER);
+  json.set("pages", results.size());
+  json.set("seed", options.seed);
+  json.set("threads", options.threads);
+  json.set("elapsed_s", JsonDecimal(elapsed_s, 1));
+  Array::Ptr categories = new Array;
+  for (const Row& row : summary.rows) categories->add(CategoryJson(row));
+  json.set("categories", categories);
+  json.set("legible", RateJson("correct", summary.legible_correct, summary.legible,
+                               summary.LegibleRate(), kLegibleTarget, summary.LegibleMet()));
+  json.set("degraded", RateJson("illisible", summary.degraded_illisible, summary.degraded,
+                                summary.DegradedRate(), kDegradedTarget, summary.DegradedMet()));
+  Object::Ptr wrong_conforme = NewObject();
+  wrong_conforme->set("count", summary.wrong_conforme);
+  wrong_conforme->set("target", 0);
+  wrong_conforme->set("met", summary.WrongConformeMet());
+  json.set("wrong_conforme", wrong_conforme);
+  Array::Ptr failures = new Array;
+  for (const Result& result : results)
+    if (result.Failed()) failures->add(FailureJson(result));
+  json.set("failures", failures);
+  return JsonText(json, 2) + "\n";
 }
 
 // ---------------------------------------------------------------------------
@@ -674,7 +690,8 @@ int Usage(const std::string& problem) {
   std::fprintf(stderr, "dossier-ine-eval: %s\n", problem.c_str());
   std::fprintf(
       stderr,
-      "usage: dossier-ine-eval [--pages N] [--seed S] [--threads T] [--json FILE] [--check] [--guard]\n"
+      "usage: dossier-ine-eval [--pages N] [--seed S] [--threads T] [--json FILE] [--check] "
+      "[--guard]\n"
       "                        [--dump DIR [--dump-all]] [--only CAPTURE] [--page I] [--verbose]\n"
       "captures:");
   for (const CaptureInfo& info : Captures()) std::fprintf(stderr, " %s", info.code);

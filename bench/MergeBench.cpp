@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bench/ProcessorBench.h"
-#include "processors/core/Refusal.h"
+#include "core/report/Refusal.h"
 #include "processors/image/ImagePage.h"
 #include "processors/pdf/PdfOpen.h"
 #include "processors/pdf/PdfWrite.h"

@@ -7,10 +7,10 @@
 #include <stdexcept>
 #include <utility>
 
-#include "ingest/policy/PiecePolicy.h"
+#include "core/sniff/Sniff.h"
 #include "processors/pdf/QuietPodofo.h"
-#include "processors/sniff/Sniff.h"
 #include "tests/fixtures/ReferenceDossier.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier::bench {
 namespace {

@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "core/input/InputFile.h"
+#include "core/report/PieceRules.h"
+#include "core/sniff/FileKind.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/InputFile.h"
-#include "processors/pipeline/PieceRules.h"
-#include "processors/sniff/FileKind.h"
 
 namespace dossier::bench {
 

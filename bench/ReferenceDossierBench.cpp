@@ -4,22 +4,22 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "processors/core/InputFile.h"
-#include "processors/core/Refusal.h"
+#include "core/input/InputFile.h"
+#include "core/report/PieceReport.h"
+#include "core/report/PieceRules.h"
+#include "core/report/Refusal.h"
 #include "processors/pipeline/ProcessPiece.h"
-#include "processors/pipeline/PieceReport.h"
-#include "processors/pipeline/PieceRules.h"
 #include "tests/fixtures/ReferenceDossier.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier::bench {
 namespace {
@@ -60,7 +60,8 @@ std::vector<fixtures::PieceFiles> ReadDossier(const std::string& dir) {
     for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(dir) / code))
       paths.push_back(entry.path());
     std::sort(paths.begin(), paths.end());  // NN_ prefix: upload order
-    for (const auto& path : paths) piece.files.push_back({path.filename().string(), ReadWhole(path)});
+    for (const auto& path : paths)
+      piece.files.push_back({path.filename().string(), ReadWhole(path)});
     dossier.push_back(std::move(piece));
   }
   return dossier;
@@ -70,8 +71,7 @@ std::vector<BenchPiece> LoadReferenceDossier() {
   const PiecePolicy policy = PiecePolicy::BuiltIn();
   const char* dir = std::getenv("DOSSIER_BENCH_DOSSIER");
   std::vector<BenchPiece> pieces;
-  for (fixtures::PieceFiles& files :
-       dir ? ReadDossier(dir) : fixtures::BuildReferenceDossier()) {
+  for (fixtures::PieceFiles& files : dir ? ReadDossier(dir) : fixtures::BuildReferenceDossier()) {
     BenchPiece piece;
     piece.code = files.code;
     piece.rules = ReferenceRules(policy, files.code);
@@ -98,8 +98,8 @@ std::string CheckOutcome(const BenchPiece& piece, const PieceOutcome& outcome) {
            std::to_string(piece.rules.max_bytes) + " bytes";
   }
   if (outcome.pdf.size() != report.output_bytes) {
-    return piece.code + " report says " + std::to_string(report.output_bytes) +
-           " bytes, PDF has " + std::to_string(outcome.pdf.size());
+    return piece.code + " report says " + std::to_string(report.output_bytes) + " bytes, PDF has " +
+           std::to_string(outcome.pdf.size());
   }
   if (report.pages <= 0) return piece.code + " has no pages";
   return {};
@@ -171,8 +171,7 @@ void RegisterReferenceDossierBenchmarks() {
       ->MeasureProcessCPUTime()
       ->UseRealTime();
   for (const BenchPiece& piece : pieces) {
-    benchmark::RegisterBenchmark(("ReferenceDossier/piece:" + piece.code).c_str(), BM_Piece,
-                                 &piece)
+    benchmark::RegisterBenchmark(("ReferenceDossier/piece:" + piece.code).c_str(), BM_Piece, &piece)
         ->Unit(benchmark::kMillisecond)
         ->MeasureProcessCPUTime()
         ->UseRealTime();

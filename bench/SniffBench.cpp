@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bench/ProcessorBench.h"
-#include "processors/sniff/Sniff.h"
+#include "core/sniff/Sniff.h"
 
 namespace dossier::bench {
 namespace {

@@ -44,7 +44,7 @@ JSON_OUT="$BUILD/deadline_peak.json"
 for tool in img2pdf gs qpdf pdftoppm tesseract mariadbd mariadb-install-db mariadb-admin curl; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
 done
-for binary in dossierd dossier dossier-fixtures deadline-sim; do
+for binary in dossierd dossier-worker dossier dossier-fixtures deadline-sim; do
   [[ -x $BUILD/$binary ]] || { echo "$0: $BUILD/$binary not built" >&2; exit 2; }
 done
 

@@ -21,7 +21,7 @@ set -euo pipefail
 [[ $# -eq 1 ]] || { echo "usage: $0 BUILD_DIR" >&2; exit 2; }
 BUILD=$(cd "$1" && pwd) || exit 2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-for bin in dossier dossierd hostile-sim; do
+for bin in dossier dossierd dossier-worker hostile-sim; do
   [[ -x $BUILD/$bin ]] || { echo "missing $BUILD/$bin: build it first" >&2; exit 2; }
 done
 WORK=$(mktemp -d)

@@ -56,7 +56,7 @@ JSON_OUT="$BUILD/service_roundtrip.json"
 for tool in curl python3 img2pdf gs qpdf mariadbd mariadb-install-db mariadb-admin; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
 done
-for binary in dossierd dossier dossier-fixtures; do
+for binary in dossierd dossier-worker dossier dossier-fixtures; do
   [[ -x $BUILD/$binary ]] || { echo "$0: $BUILD/$binary not built" >&2; exit 2; }
 done
 

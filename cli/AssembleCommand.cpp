@@ -9,12 +9,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/cover/DossierCover.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/ChildExit.h"
 #include "isolation/LimitedChild.h"
 #include "isolation/ReportChannel.h"
 #include "processors/dossier/AssembleDossier.h"
-#include "server/dossier/CoverJson.h"
 
 namespace dossier {
 namespace {
@@ -106,7 +106,7 @@ class PartialFile {
 };
 
 int Run(const AssembleOptions& options) {
-  DossierCover cover = CoverFromJson(ReadWhole(options.cover));
+  DossierCover cover = DossierCover::FromJson(ReadWhole(options.cover));
   std::vector<std::string> pieces;
   for (const std::string& path : options.pieces) pieces.push_back(ReadWhole(path));
   PartialFile partial(options.output);

@@ -1,26 +1,29 @@
 #include "cli/PieceTypesCommand.h"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
 #include <iostream>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "processors/core/JsonWriter.h"
+#include "core/json/JsonText.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
 
-void WriteType(JsonWriter& json, const PieceRules& rules, bool conditional) {
-  json.BeginObject()
-      .Key("code").String(rules.code)
-      .Key("label").String(rules.label)
-      .Key("max_bytes").Integer(static_cast<long long>(rules.max_bytes))
-      .Key("max_pages").Integer(rules.max_pages)
-      .Key("formats").BeginArray();
-  for (const std::string& format : rules.formats) json.String(format);
-  json.EndArray()
-      .Key("target_dpi").Integer(rules.image.dpi)
-      .Key("check_ine").Bool(rules.check_ine)
-      .Key("conditional").Bool(conditional)
-      .EndObject();
+Poco::JSON::Object::Ptr TypeJson(const PieceRules& rules, bool conditional) {
+  Poco::JSON::Object::Ptr json = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  json->set("code", rules.code);
+  json->set("label", rules.label);
+  json->set("max_bytes", rules.max_bytes);
+  json->set("max_pages", rules.max_pages);
+  Poco::JSON::Array::Ptr formats = new Poco::JSON::Array;
+  for (const std::string& format : rules.formats) formats->add(format);
+  json->set("formats", formats);
+  json->set("target_dpi", rules.image.dpi);
+  json->set("check_ine", rules.check_ine);
+  json->set("conditional", conditional);
+  return json;
 }
 
 }  // namespace
@@ -32,13 +35,12 @@ int RunPieceTypesCommand(const std::vector<std::string>& args) {
       return 2;
     }
     PiecePolicy policy = args.empty() ? PiecePolicy::BuiltIn() : PiecePolicy::FromFile(args[1]);
-    JsonWriter json;
-    json.BeginObject().Key("defaults");
-    WriteType(json, policy.defaults(), false);
-    json.Key("piece_types").BeginArray();
-    for (const PieceType& type : policy.types()) WriteType(json, type.rules, type.conditional);
-    json.EndArray().EndObject();
-    std::cout << json.str() << "\n";
+    Poco::JSON::Object json(Poco::JSON_PRESERVE_KEY_ORDER);
+    json.set("defaults", TypeJson(policy.defaults(), false));
+    Poco::JSON::Array::Ptr types = new Poco::JSON::Array;
+    for (const PieceType& type : policy.types()) types->add(TypeJson(type.rules, type.conditional));
+    json.set("piece_types", types);
+    std::cout << JsonText(json) << "\n";
     return 0;
   } catch (const PolicyError& error) {
     std::cerr << "dossier piece-types: " << error.what() << "\n";

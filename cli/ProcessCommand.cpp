@@ -10,7 +10,8 @@
 #include <iostream>
 
 #include "cli/ProcessOptions.h"
-#include "ingest/policy/PiecePolicy.h"
+#include "core/json/JsonParseError.h"
+#include "core/messages/CandidateMessages.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/ChildExit.h"
 #include "isolation/ChildVerdict.h"
@@ -19,8 +20,8 @@
 #include "processors/image/VipsSession.h"
 #include "processors/ine/IneReader.h"
 #include "processors/ine/OpenMpThreadLimit.h"
-#include "processors/pipeline/CandidateMessages.h"
 #include "processors/pipeline/ProcessPiece.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
@@ -113,7 +114,7 @@ int ProcessInChild(const ProcessOptions& options, const PieceRules& rules,
   PieceOutcome outcome = ProcessPiece(ReadInputs(options), rules, HardLimits{},
                                       options.progress ? &progress : nullptr, reader.get());
   if (outcome.report.accepted && !WriteDurably(partial, outcome.pdf)) return kInternal;
-  if (!WriteAll(fd, ReportToJson(outcome.report))) return kInternal;
+  if (!WriteAll(fd, outcome.report.ToJson())) return kInternal;
   return outcome.report.accepted ? kAccepted : kRefused;
 }
 
@@ -134,7 +135,7 @@ std::string ChildFailureReport(const ChildResult& result, const PieceRules& rule
     report.message = WorkerCrashedMessage();
     report.detail = "worker ended by " + SignalName(result.signal);
   }
-  return ReportToJson(report);
+  return report.ToJson();
 }
 
 int Run(const ProcessOptions& options, char** argv) {
@@ -169,11 +170,21 @@ int Run(const ProcessOptions& options, char** argv) {
     std::cout << ChildFailureReport(result, rules, input_bytes, options.max_seconds) << "\n";
     return kRefused;
   }
+  // The child's report is read as one before it is printed: a child that
+  // wrote anything else is an internal error, never a report.
+  PieceReport report;
+  try {
+    report = PieceReport::FromJson(result.output);
+  } catch (const JsonParseError& error) {
+    std::remove(partial.c_str());
+    std::cerr << "dossier: internal error: " << error.what() << "\n";
+    return kInternal;
+  }
   if (result.exit_code == kAccepted && std::rename(partial.c_str(), options.output.c_str()) != 0) {
     std::cerr << "dossier: cannot write " << options.output << "\n";
     return kInternal;
   }
-  std::cout << result.output << "\n";
+  std::cout << report.ToJson() << "\n";
   return result.exit_code;
 }
 

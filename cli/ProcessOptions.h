@@ -1,17 +1,12 @@
 #pragma once
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace dossier {
+#include "core/errors/UsageError.h"
 
-// Bad command line: exit code 2, message on stderr.
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace dossier {
 
 // `dossier process` as the contract spells it, plus the limits of the child
 // that parses the files.

@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 #include <thread>
 
 #include "daemon/ServiceLog.h"
-#include "ingest/policy/PiecePolicy.h"
-#include "ingest/policy/PieceTypesTable.h"
+#include "daemon/ServicePolicy.h"
 #include "server/HttpService.h"
 #include "server/auth/TokenSecret.h"
 #include "server/notify/OutboxDelivery.h"
@@ -21,8 +21,8 @@
 #include "store/db/ConnectionPool.h"
 #include "store/db/DatabaseLocation.h"
 #include "store/db/Migrations.h"
-#include "workers/run/WorkerProcess.h"
 #include "workers/supervisor/WorkerSupervisor.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {
@@ -57,11 +57,6 @@ void MigrateWhenReachable(const DatabaseUrl& url) {
   }
 }
 
-PiecePolicy LoadPolicy(const DaemonOptions& options) {
-  return options.policy_file.empty() ? PiecePolicy::BuiltIn()
-                                     : PiecePolicy::FromFile(options.policy_file);
-}
-
 std::string SiblingBinary(const std::string& name) {
   char self[4096] = {};
   ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -87,8 +82,14 @@ int WaitForStopSignal(const sigset_t& signals) {
   return received;
 }
 
+// The worker processes are the sibling binary dossier-worker: the document
+// engines are mapped there, never in this process. Without it every worker
+// would exit 127 and be restarted forever: said at start instead.
 std::vector<std::string> WorkerArgv(const DaemonOptions& options) {
-  std::vector<std::string> argv = {"/proc/self/exe"};
+  std::string binary = SiblingBinary("dossier-worker");
+  if (access(binary.c_str(), X_OK) != 0)
+    throw std::runtime_error("no worker binary " + binary + ": dossierd runs its workers with it");
+  std::vector<std::string> argv = {binary};
   for (const std::string& arg : WorkerProcessArgs(options)) argv.push_back(arg);
   return argv;
 }
@@ -148,10 +149,10 @@ int RunService(const DaemonOptions& options, const DatabaseUrl& url, const Piece
 }  // namespace
 
 int RunDaemon(const DaemonOptions& options) {
-  DatabaseUrl url = ResolveDatabaseUrl(options.db, options.data_dir);
-  PiecePolicy policy = LoadPolicy(options);
   if (options.role == DaemonRole::WorkerProcess)
-    return RunWorkerProcess(url, options.data_dir, options.workers, policy);
+    throw UsageError("--worker-process is dossier-worker's flag, not dossierd's");
+  DatabaseUrl url = ResolveDatabaseUrl(options.db, options.data_dir);
+  PiecePolicy policy = LoadServicePolicy(options.policy_file);
   // Worker processes inherit the database URL through the environment, set
   // now, before any thread exists.
   setenv("DOSSIER_DB", url.ToString().c_str(), 1);

@@ -16,11 +16,11 @@ const char* const kDaemonUsage =
     "                [--queue-bound N] [--max-file-mb N] [--max-request-mb N] [--min-free-mb N]\n"
     "                [--web-dir DIR]\n"
     "                [--upload-burst N] [--upload-interval-seconds S] [--max-candidature-mb N]\n"
-    "                [--kept-versions N]\n"
+    "                [--kept-versions N] [--public-url URL]\n"
     "                [--head-timeout S] [--max-serving-per-address N] [--max-waiting-per-address "
     "N]\n"
     "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP,\n"
-    "             DOSSIER_WEB_DIR\n"
+    "             DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL\n"
     "  --role all     HTTP server and worker processes (default)\n"
     "  --role server  HTTP only; workers run elsewhere against the same database\n"
     "  --role worker  worker processes only\n"
@@ -29,6 +29,8 @@ const char* const kDaemonUsage =
     "                    --upload-interval-seconds S (10; 0: no limit); beyond, 429\n"
     "  --max-candidature-mb N  originals a candidature may keep (200), counting the\n"
     "                    --kept-versions N last versions of each pièce (3); beyond, 413\n"
+    "  --public-url URL  the service's address as candidates reach it (https://…): mails\n"
+    "                    link to the candidate page under it; none: they do not link\n"
     "  --head-timeout S  a request line and its headers must arrive within S seconds (10)\n"
     "  --max-serving-per-address N  requests served at once for one client address (32)\n"
     "  --max-waiting-per-address N  connections still sending their head, per address (256)\n";
@@ -42,15 +44,15 @@ long Number(const std::string& flag, const std::string& value, long min, long ma
     if (used == value.size() && number >= min && number <= max) return number;
   } catch (const std::exception&) {
   }
-  throw DaemonUsageError(flag + " expects a number between " + std::to_string(min) + " and " +
-                         std::to_string(max) + ", got '" + value + "'");
+  throw UsageError(flag + " expects a number between " + std::to_string(min) + " and " +
+                   std::to_string(max) + ", got '" + value + "'");
 }
 
 DaemonRole ParseRole(const std::string& value) {
   if (value == "all") return DaemonRole::All;
   if (value == "server") return DaemonRole::Server;
   if (value == "worker") return DaemonRole::Worker;
-  throw DaemonUsageError("--role must be all, server or worker, got '" + value + "'");
+  throw UsageError("--role must be all, server or worker, got '" + value + "'");
 }
 
 std::string Env(const char* name) {
@@ -73,6 +75,11 @@ const std::map<std::string, Setter>& Setters() {
       {"--policy", [](DaemonOptions& o, const std::string& v) { o.policy_file = v; }},
       {"--smtp", [](DaemonOptions& o, const std::string& v) { o.smtp = v; }},
       {"--web-dir", [](DaemonOptions& o, const std::string& v) { o.server.web_dir = v; }},
+      {"--public-url",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.public_url = v;
+         o.workers.public_url = v;
+       }},
       {"--head-timeout",
        [](DaemonOptions& o, const std::string& v) {
          o.server.gate.head_timeout_seconds = static_cast<int>(Number("--head-timeout", v, 1, 600));
@@ -159,13 +166,15 @@ void ApplyEnvironment(DaemonOptions& options) {
   if (options.db.empty()) options.db = Env("DOSSIER_DB");
   if (options.smtp.empty()) options.smtp = Env("DOSSIER_SMTP");
   if (options.server.web_dir.empty()) options.server.web_dir = Env("DOSSIER_WEB_DIR");
+  if (options.server.public_url.empty())
+    options.server.public_url = options.workers.public_url = Env("DOSSIER_PUBLIC_URL");
 }
 
 // A mistyped --web-dir would serve 404 for every page: said at start instead.
 void RequireWebDir(const std::string& web_dir) {
   std::error_code error;
   if (!web_dir.empty() && !std::filesystem::is_directory(web_dir, error))
-    throw DaemonUsageError("--web-dir (or DOSSIER_WEB_DIR) '" + web_dir + "' is not a folder");
+    throw UsageError("--web-dir (or DOSSIER_WEB_DIR) '" + web_dir + "' is not a folder");
 }
 
 }  // namespace
@@ -179,8 +188,8 @@ DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args) {
       options.role = DaemonRole::WorkerProcess;
       continue;
     }
-    if (!Setters().count(args[i])) throw DaemonUsageError("unknown option '" + args[i] + "'");
-    if (i + 1 >= args.size()) throw DaemonUsageError(args[i] + " needs a value");
+    if (!Setters().count(args[i])) throw UsageError("unknown option '" + args[i] + "'");
+    if (i + 1 >= args.size()) throw UsageError(args[i] + " needs a value");
     flags[args[i]] = args[i + 1];
     ++i;
   }
@@ -212,6 +221,10 @@ std::vector<std::string> WorkerProcessArgs(const DaemonOptions& options) {
       "--retry-backoff-ms",
       std::to_string(w.backoff_base.count()),
   };
+  if (!w.public_url.empty()) {
+    args.push_back("--public-url");
+    args.push_back(w.public_url);
+  }
   if (!options.policy_file.empty()) {
     args.push_back("--policy");
     args.push_back(options.policy_file);

@@ -1,23 +1,20 @@
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/errors/UsageError.h"
 #include "ingest/upload/UploadLimits.h"
 #include "server/ServerSettings.h"
 #include "workers/WorkerSettings.h"
 
 namespace dossier {
 
-class DaemonUsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // What one dossierd process does. `all` (the default) serves HTTP and
 // supervises local workers; `server` and `worker` split them across
-// machines that share the database and the data directory.
+// machines that share the database and the data directory. WorkerProcess
+// is the `--worker-process` flag the supervisor puts on dossier-worker's
+// command line (it names the process in `ps`); dossierd refuses it.
 enum class DaemonRole { All, Server, Worker, WorkerProcess };
 
 struct DaemonOptions {
@@ -31,10 +28,12 @@ struct DaemonOptions {
 };
 
 // Flags first, then the environment (DOSSIER_PORT, DOSSIER_DATA_DIR,
-// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP, DOSSIER_WEB_DIR), then defaults.
+// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP, DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL),
+// then defaults.
 DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args);
 
-// The flags that give a worker process the same settings as its supervisor.
+// The flags that give a worker process (dossier-worker) the same settings
+// as its supervisor; it parses them with ParseDaemonOptions.
 std::vector<std::string> WorkerProcessArgs(const DaemonOptions& options);
 
 extern const char* const kDaemonUsage;

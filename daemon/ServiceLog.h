@@ -8,7 +8,7 @@ namespace dossier {
 
 // One JSON line on stdout for a service event ({"ts", "event", fields…}),
 // the format of every log line of dossierd, for log collectors. The line is
-// valid JSON in valid UTF-8 whatever bytes the fields hold (JsonQuote).
+// valid JSON in valid UTF-8 whatever bytes the fields hold (JsonText).
 void LogEvent(const std::string& event,
               const std::vector<std::pair<std::string, std::string>>& fields);
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "processors/core/InputFile.h"
+#include "core/input/InputFile.h"
 
 namespace dossier {
 

@@ -12,6 +12,8 @@ packages=(
   fonts-dejavu-core fonts-liberation2
   # service
   libpoco-dev libssl-dev libmysqlcppconn-dev mariadb-server
+  # the mails' templates (core/messages/MailTemplates)
+  libkainjow-mustache-dev
   # the job child's syscall filter (isolation/SyscallFilter)
   libseccomp-dev
   # scripts/run.sh: waits for the service and shows the curl line it prints

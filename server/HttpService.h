@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "server/ServerSettings.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace Poco::Net {
 class HTTPServerParams;

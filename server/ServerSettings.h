@@ -31,6 +31,9 @@ struct ServerSettings {
   // this folder instead of the copy built into the binary: a page changes
   // without a rebuild. Empty: the built-in copy.
   std::string web_dir;
+  // The service's address as candidates reach it ("https://pj.univ.fr"):
+  // the mails link to the candidate page under it. Empty: no link.
+  std::string public_url;
 };
 
 }  // namespace dossier

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <string>
 #include <thread>
 
 namespace dossier {
@@ -33,6 +34,10 @@ struct WorkerSettings {
   // Scheduling niceness of worker processes: uploads (the HTTP server, the
   // database) get the CPU before document work does.
   int niceness = 10;
+  // The service's address as candidates reach it: the refusal mail links
+  // to the candidate page under it (ServerSettings::public_url). Empty: no
+  // link.
+  std::string public_url;
 
   // The wait before a job that failed `attempts` times runs again:
   // backoff_base doubled per earlier failure, at most backoff_max.

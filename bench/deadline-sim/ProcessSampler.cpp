@@ -61,8 +61,9 @@ std::map<int, ProcStat> AllProcesses() {
   return all;
 }
 
-// The worker processes re-execute the binary (comm "exe" or "dossierd"): the
-// command line says which role a process of the tree plays.
+// The worker processes are the sibling binary dossier-worker, which dossierd's
+// supervisor starts with `--worker-process`: that flag on the command line
+// says which role a process of the tree plays (reported as "dossierd (worker)").
 std::string RoleName(int pid, const ProcStat& stat, const std::map<int, ProcStat>& all) {
   if (stat.comm == "mariadbd") return stat.comm;
   std::string cmdline = ReadAll("/proc/" + std::to_string(pid) + "/cmdline");

@@ -10,12 +10,15 @@
 #include <memory>
 #include <sstream>
 
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
+#include "core/messages/UploadMessages.h"
 #include "ingest/upload/KeptBytes.h"
 #include "ingest/upload/Sha256.h"
-#include "ingest/upload/UploadError.h"
-#include "ingest/upload/UploadMessages.h"
 #include "store/db/Transaction.h"
-#include "store/workflow/Statuses.h"
+#include "workflow/PieceStatus.h"
+#include "workflow/Transitions.h"
+#include "workflow/WorkflowRows.h"
 
 namespace dossier {
 namespace {
@@ -71,45 +74,13 @@ std::optional<StoredRequest> ReadStoredRequest(sql::Connection& connection,
 }
 
 // The first answer again when the files are the same, a conflict otherwise.
-UploadAck Replay(const StoredRequest& stored, const std::string& request_sha256) {
+UploadAck Replay(const StoredRequest& stored, const std::string& candidature_id,
+                 const std::string& request_sha256) {
   if (stored.request_sha256 != request_sha256)
-    throw UploadError(409, "idempotency_conflict", IdempotencyConflictMessage());
+    throw ClientError(ErrorCode::kIdempotencyConflict, IdempotencyConflictMessage(),
+                      "candidature " + candidature_id + ", key first used for pièce " +
+                          stored.ack.piece_code + " with other files");
   return stored.ack;
-}
-
-std::string LockCandidature(sql::Connection& connection, const std::string& candidature_id) {
-  Statement select = Prepare(connection, "SELECT status FROM candidature WHERE id = ? FOR UPDATE");
-  select->setString(1, candidature_id);
-  Rows rows(select->executeQuery());
-  if (!rows->next()) throw UploadError(404, "not_found", UnknownCandidatureMessage());
-  return rows->getString(1);
-}
-
-struct PieceRow {
-  std::string status;
-  int current_version = 0;
-};
-
-PieceRow LockPiece(sql::Connection& connection, const std::string& candidature_id,
-                   const std::string& piece_code) {
-  Statement select = Prepare(connection,
-                             "SELECT status, current_version FROM pj_cand "
-                             "WHERE candidature_id = ? AND piece_code = ? FOR UPDATE");
-  select->setString(1, candidature_id);
-  select->setString(2, piece_code);
-  Rows rows(select->executeQuery());
-  if (!rows->next()) throw UploadError(404, "not_found", PieceNotRequiredMessage(piece_code));
-  return {rows->getString(1), rows->getInt(2)};
-}
-
-// eCandidat's rule: a candidate may replace a pièce unless it is validated
-// or the candidature is transmitted or complete.
-void CheckReplaceable(const std::string& candidature_status, const PieceRow& piece) {
-  if (candidature_status == candidature_status::kReceptionne ||
-      candidature_status == candidature_status::kComplet)
-    throw UploadError(409, "candidature_closed", CandidatureClosedMessage(candidature_status));
-  if (piece.status == piece_status::kValidee)
-    throw UploadError(409, "piece_validated", PieceValidatedMessage());
 }
 
 // What the candidature keeps, with these files, stays within its bound. A
@@ -121,7 +92,10 @@ void CheckKeptBytes(sql::Connection& connection, const std::string& candidature_
   for (const ReceivedFile& file : files) incoming += file.size;
   std::uint64_t kept = KeptBytes(connection, candidature_id, piece_code, quota.kept_versions);
   if (kept + incoming > quota.max_kept_bytes)
-    throw UploadError(413, "quota_exceeded", QuotaExceededMessage(quota.max_kept_bytes));
+    throw ClientError(ErrorCode::kQuotaExceeded, QuotaExceededMessage(quota.max_kept_bytes),
+                      "candidature " + candidature_id + ", pièce " + piece_code + ": " +
+                          std::to_string(kept) + " bytes kept, " + std::to_string(incoming) +
+                          " received, limit " + std::to_string(quota.max_kept_bytes));
 }
 
 std::int64_t LastInsertId(sql::Connection& connection) {
@@ -176,7 +150,7 @@ void MarkTransmitted(sql::Connection& connection, const std::string& candidature
                              "UPDATE pj_cand SET status = ?, comment = NULL, current_version = ?, "
                              "updated_at = UTC_TIMESTAMP(3) "
                              "WHERE candidature_id = ? AND piece_code = ?");
-  update->setString(1, piece_status::kTransmise);
+  update->setString(1, Code(PieceStatus::kTransmise));
   update->setInt(2, version);
   update->setString(3, candidature_id);
   update->setString(4, piece_code);
@@ -215,7 +189,7 @@ std::string AckJson(const std::string& candidature_id, const UploadAck& ack,
   body.set("piece", ack.piece_code);
   body.set("version", ack.version);
   body.set("job", static_cast<Poco::Int64>(ack.job_id));
-  body.set("status", std::string(piece_status::kTransmise));
+  body.set("status", std::string(Code(PieceStatus::kTransmise)));
   body.set("files", listed);
   body.set("message", UploadReceivedMessage(files.size()));
   std::ostringstream out;
@@ -228,18 +202,22 @@ UploadAck CommitInTransaction(sql::Connection& connection, const std::string& ca
                               const std::string& key, const std::string& request_sha256,
                               const CandidatureQuota& quota) {
   Transaction transaction(connection);
-  std::string candidature_status = LockCandidature(connection, candidature_id);
+  CandidatureRow candidature = LockCandidature(connection, candidature_id);
   if (!key.empty()) {
     if (auto stored = ReadStoredRequest(connection, candidature_id, key, true))
-      return Replay(*stored, request_sha256);
+      return Replay(*stored, candidature_id, request_sha256);
   }
   PieceRow piece = LockPiece(connection, candidature_id, piece_code);
-  CheckReplaceable(candidature_status, piece);
+  // The rule AdmitUpload applied before the body, again under the locks: the
+  // statuses may have changed while the body was on its way.
+  if (std::optional<ClientError> refusal =
+          CheckReplace(candidature.status, piece.status, piece.label))
+    throw *refusal;
   CheckKeptBytes(connection, candidature_id, piece_code, files, quota);
 
   UploadAck ack;
   ack.piece_code = piece_code;
-  ack.version = piece.current_version + 1;
+  ack.version = piece.version + 1;
   ack.piece_version_id = InsertVersion(connection, candidature_id, piece_code, ack.version);
   InsertFiles(connection, ack.piece_version_id, files);
   ack.job_id = InsertJob(connection, ack.piece_version_id);
@@ -256,7 +234,9 @@ UploadAck CommitUpload(sql::Connection& connection, const std::string& candidatu
                        const std::string& piece_code, const std::vector<ReceivedFile>& files,
                        const std::string& idempotency_key, const CandidatureQuota& quota) {
   if (idempotency_key.size() > kMaxKeyLength)
-    throw UploadError(400, "malformed", MalformedUploadMessage());
+    throw ClientError(ErrorCode::kInvalidIdempotencyKey, messages::InvalidIdempotencyKey(),
+                      "candidature " + candidature_id + ": a key of " +
+                          std::to_string(idempotency_key.size()) + " characters");
   std::string request_sha256 = RequestHash(piece_code, files);
   try {
     return CommitInTransaction(connection, candidature_id, piece_code, files, idempotency_key,
@@ -267,7 +247,7 @@ UploadAck CommitUpload(sql::Connection& connection, const std::string& candidatu
     // answer is this one's (the transaction above was rolled back).
     auto stored = ReadStoredRequest(connection, candidature_id, idempotency_key, false);
     if (!stored) throw;
-    return Replay(*stored, request_sha256);
+    return Replay(*stored, candidature_id, request_sha256);
   }
 }
 

@@ -26,15 +26,17 @@ struct UploadAck {
 };
 
 // In one transaction: the new pièce version, its `fichier` rows, the pièce
-// set to `TR`, the job, and the Idempotency-Key record. Enforces eCandidat's
-// rules (no replacement of a `VA` pièce, none in a `RE`/`CO` candidature)
-// and the bytes the candidature may keep (`quota.max_kept_bytes`, counted
-// under the candidature's lock: concurrent uploads cannot both pass).
-// Throws UploadError: 400 key longer than 128 characters, 404 unknown
-// candidature or pièce not required for it, 409 closed candidature /
-// validated pièce / key reused with other files, 413 `quota_exceeded`. The caller removes the
-// files from the store when this throws, and when the ack is `replayed`
-// (the first request's files are the ones kept): see PendingBlobs.
+// set to `TR`, the job, and the Idempotency-Key record. Under the locks of
+// the candidature and the pièce, applies eCandidat's rule again
+// (workflow's CheckReplace: the same error as AdmitUpload's) and the bytes the
+// candidature may keep (`quota.max_kept_bytes`: concurrent uploads cannot
+// both pass). A key already recorded is answered first: its first
+// acknowledgement when the pièce and the files are the same, else
+// idempotency_conflict. Throws ClientError: invalid_idempotency_key (longer
+// than 128 characters), not_found, candidature_closed, piece_validated,
+// idempotency_conflict, quota_exceeded. The caller removes the files from
+// the store when this throws, and when the ack is `replayed` (the first
+// request's files are the ones kept): PieceUpload does.
 UploadAck CommitUpload(sql::Connection& connection, const std::string& candidature_id,
                        const std::string& piece_code, const std::vector<ReceivedFile>& files,
                        const std::string& idempotency_key, const CandidatureQuota& quota);

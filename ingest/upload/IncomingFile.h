@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 
+#include "core/sniff/Sniff.h"
 #include "ingest/upload/ReceivedFile.h"
 #include "ingest/upload/Sha256.h"
 #include "ingest/upload/SniffWindow.h"
-#include "processors/sniff/Sniff.h"
 #include "store/blobs/BlobStore.h"
 
 namespace dossier {

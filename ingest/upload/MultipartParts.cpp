@@ -6,8 +6,15 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/errors/ClientError.h"
+#include "core/messages/UploadMessages.h"
+
 namespace dossier {
 namespace {
+
+ClientError Broken(const char* what) {
+  return ClientError(ErrorCode::kMalformed, MalformedUploadMessage(), what);
+}
 
 void TrimLineEnd(std::string& line) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -58,7 +65,7 @@ void MultipartParts::SkipToFirstDelimiter() {
       begin_ += at + delimiter_.size();
       return;
     }
-    if (eof_) throw MultipartError("no multipart delimiter in the body");
+    if (eof_) throw Broken("no multipart delimiter in the body");
     // Keep the tail: a delimiter may straddle it and the next read.
     begin_ = end_ - std::min(Available(), delimiter_.size() - 1);
   }
@@ -74,7 +81,7 @@ bool MultipartParts::AfterDelimiter() {
   }
   std::string rest = HeaderLine();
   if (rest.find_first_not_of(" \t") != std::string::npos)
-    throw MultipartError("text after a multipart delimiter");
+    throw Broken("text after a multipart delimiter");
   return true;
 }
 
@@ -85,15 +92,15 @@ std::string MultipartParts::HeaderLine() {
     std::string_view held(buffer_.data() + begin_, Available());
     std::size_t newline = held.find('\n', searched);
     if (newline != std::string_view::npos) {
-      if (newline > kMaxHeaderLine) throw MultipartError("a part header line is too long");
+      if (newline > kMaxHeaderLine) throw Broken("a part header line is too long");
       std::string line(held.substr(0, newline));
       begin_ += newline + 1;
       TrimLineEnd(line);
       return line;
     }
-    if (Available() > kMaxHeaderLine) throw MultipartError("a part header line is too long");
+    if (Available() > kMaxHeaderLine) throw Broken("a part header line is too long");
     searched = Available();
-    if (!Fill(Available() + 1)) throw MultipartError("the body ends inside a part header");
+    if (!Fill(Available() + 1)) throw Broken("the body ends inside a part header");
   }
 }
 
@@ -107,16 +114,15 @@ void MultipartParts::ReadHeader(Poco::Net::MessageHeader& header) {
   };
   for (std::string line; !(line = HeaderLine()).empty();) {
     if (line[0] == ' ' || line[0] == '\t') {  // a folded line continues the field
-      if (name.empty()) throw MultipartError("a part header starts with a folded line");
+      if (name.empty()) throw Broken("a part header starts with a folded line");
       value += line;  // unfolding drops the line end, keeps the blank
-      if (value.size() > kMaxHeaderLine) throw MultipartError("a part header field is too long");
+      if (value.size() > kMaxHeaderLine) throw Broken("a part header field is too long");
       continue;
     }
     flush();
     std::size_t colon = line.find(':');
-    if (colon == std::string::npos || colon == 0)
-      throw MultipartError("a part header is not a field");
-    if (++fields > kMaxHeaderFields) throw MultipartError("too many part header fields");
+    if (colon == std::string::npos || colon == 0) throw Broken("a part header is not a field");
+    if (++fields > kMaxHeaderFields) throw Broken("too many part header fields");
     name = Poco::trim(line.substr(0, colon));
     value = line.substr(colon + 1);
   }
@@ -156,7 +162,7 @@ std::size_t MultipartParts::Read(char* out, std::size_t size) {
     // All but what could begin a delimiter (and its CR) is the part's.
     if (Available() > delimiter_.size())
       return Take(out, std::min(size, Available() - delimiter_.size()));
-    if (eof_) throw MultipartError("the body ends inside a part");
+    if (eof_) throw Broken("the body ends inside a part");
     Fill(buffer_.size());
   }
 }

@@ -4,18 +4,10 @@
 
 #include <cstddef>
 #include <istream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace dossier {
-
-// A multipart body that does not read as one: no opening delimiter, a part
-// header too long or not "Name: value", the body ending inside a part.
-class MultipartError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // The parts of a multipart/form-data body (RFC 7578, RFC 2046 §5.1), read
 // as a stream: at most `buffer_bytes` plus the delimiter are held at once,
@@ -24,7 +16,11 @@ class MultipartError : public std::runtime_error {
 // byte goes through here. Lines may end in CRLF or a bare LF; a preamble
 // before the first delimiter and an epilogue after the last are skipped.
 // A part's header is capped (kMaxHeaderLine per line, kMaxHeaderFields
-// fields), as a hostile client controls it.
+// fields), as a hostile client controls it. A body that does not read as
+// multipart (no opening delimiter, a part header too long or not
+// "Name: value", the body ending inside a part) throws ClientError
+// `malformed`, what went wrong as its context; ReceiveMultipart tells a body
+// cut short or over its cap from a broken one.
 class MultipartParts {
  public:
   static constexpr std::size_t kMaxHeaderLine = 8192;

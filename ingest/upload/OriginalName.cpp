@@ -2,7 +2,7 @@
 
 #include <cstddef>
 
-#include "processors/core/Utf8Sequence.h"
+#include "core/text/Utf8Sequence.h"
 
 namespace dossier {
 namespace {

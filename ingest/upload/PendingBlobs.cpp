@@ -6,11 +6,6 @@ namespace dossier {
 
 PendingBlobs::PendingBlobs(const BlobStore& store) : store_(store) {}
 
-PendingBlobs::PendingBlobs(const BlobStore& store, const std::vector<ReceivedFile>& files)
-    : store_(store) {
-  for (const ReceivedFile& file : files) keys_.push_back(file.storage_key);
-}
-
 PendingBlobs::~PendingBlobs() {
   RemoveAll();
 }

@@ -3,8 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "ingest/upload/ReceivedFile.h"
-
 namespace dossier {
 
 class BlobStore;
@@ -15,8 +13,6 @@ class BlobStore;
 class PendingBlobs {
  public:
   explicit PendingBlobs(const BlobStore& store);
-  // Takes charge of files already received (the server, around CommitUpload).
-  PendingBlobs(const BlobStore& store, const std::vector<ReceivedFile>& files);
   ~PendingBlobs();
   PendingBlobs(const PendingBlobs&) = delete;
   PendingBlobs& operator=(const PendingBlobs&) = delete;

@@ -5,15 +5,15 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/String.h>
 
+#include "core/errors/ClientError.h"
+#include "core/messages/CandidateMessages.h"
+#include "core/messages/UploadMessages.h"
 #include "ingest/upload/ContentDisposition.h"
 #include "ingest/upload/IncomingFile.h"
 #include "ingest/upload/MeteredBody.h"
 #include "ingest/upload/MultipartParts.h"
 #include "ingest/upload/OriginalName.h"
 #include "ingest/upload/PendingBlobs.h"
-#include "ingest/upload/UploadError.h"
-#include "ingest/upload/UploadMessages.h"
-#include "processors/pipeline/CandidateMessages.h"
 #include "store/blobs/BlobStore.h"
 
 namespace dossier {
@@ -42,12 +42,20 @@ struct PartHeader {
   std::string name;    // cleaned, never empty for a file
 };
 
-UploadError Malformed() {
-  return UploadError(400, "malformed", MalformedUploadMessage());
+ClientError Malformed(const std::string& what) {
+  return ClientError(ErrorCode::kMalformed, MalformedUploadMessage(), what);
 }
 
-UploadError RequestTooLarge(const UploadLimits& limits) {
-  return UploadError(413, "too_large", RequestTooLargeMessage(limits.max_request_bytes));
+// The same error as PieceUpload::CheckAnnounced's, which refuses the same
+// body from its announced length.
+ClientError RequestTooLarge(const UploadLimits& limits) {
+  return ClientError(ErrorCode::kTooLarge, RequestTooLargeMessage(limits.max_request_bytes),
+                     "body over " + std::to_string(limits.max_request_bytes) + " bytes");
+}
+
+ClientError StorageFull(const std::string& what) {
+  return ClientError(ErrorCode::kStorageFull, StorageFullMessage(), what)
+      .RetryAfter(kRetryAfterSeconds);
 }
 
 std::string BoundaryOf(const std::string& content_type) {
@@ -57,13 +65,15 @@ std::string BoundaryOf(const std::string& content_type) {
   std::string boundary = parameters.get("boundary", "");
   if (Poco::icompare(media, "multipart/form-data") != 0 || boundary.empty() ||
       boundary.size() > kMaxBoundaryLength)
-    throw Malformed();
+    throw Malformed("Content-Type without a usable multipart boundary");
   return boundary;
 }
 
 void CheckFreeSpace(const BlobStore& store, const UploadLimits& limits) {
-  if (store.FreeBytes() < limits.min_free_bytes)
-    throw UploadError(503, "storage_full", StorageFullMessage(), kRetryAfterSeconds);
+  std::uint64_t available = store.FreeBytes();
+  if (available < limits.min_free_bytes)
+    throw StorageFull(std::to_string(available) + " bytes free in the data directory, " +
+                      std::to_string(limits.min_free_bytes) + " kept free");
 }
 
 void CheckBodySize(const Upload& upload) {
@@ -89,8 +99,9 @@ std::size_t ReadChunk(MultipartParts& part, Upload& upload) {
 
 void Store(IncomingFile& file, std::size_t size, const Upload& upload) {
   if (file.size() + size > upload.limits.max_file_bytes)
-    throw UploadError(413, "too_large",
-                      FileTooLargeMessage(file.original_name(), upload.limits.max_file_bytes));
+    throw ClientError(ErrorCode::kTooLarge,
+                      FileTooLargeMessage(file.original_name(), upload.limits.max_file_bytes),
+                      "a file over " + std::to_string(upload.limits.max_file_bytes) + " bytes");
   CheckFreeSpace(upload.store, upload.limits);
   file.Append(upload.buffer.data(), size);
 }
@@ -98,20 +109,23 @@ void Store(IncomingFile& file, std::size_t size, const Upload& upload) {
 // The door checks on a whole file: by its bytes, never its name.
 FileKind Judge(const IncomingFile& file, const PieceRules& rules) {
   const std::string& name = file.original_name();
-  if (file.size() == 0) throw UploadError(400, "empty", EmptyFileMessage(name));
+  if (file.size() == 0) throw ClientError(ErrorCode::kEmpty, EmptyFileMessage(name));
   SniffResult sniffed = file.Sniffed();
   if (!rules.Accepts(FileKindCode(sniffed.kind)))
-    throw UploadError(415, "format", WrongFormatMessage(name, sniffed.kind, rules.formats));
+    throw ClientError(ErrorCode::kFormat, WrongFormatMessage(name, sniffed.kind, rules.formats),
+                      std::string("sniffed ") + FileKindCode(sniffed.kind));
   // As in the pipeline: a truncated PDF may still be rebuilt by the worker;
   // a truncated image has lost its bottom rows.
   if (sniffed.truncated && sniffed.kind != FileKind::Pdf)
-    throw UploadError(400, "truncated", TruncatedFileMessage(name));
+    throw ClientError(ErrorCode::kTruncated, TruncatedFileMessage(name),
+                      std::string("a ") + FileKindCode(sniffed.kind) + " without its end");
   return sniffed.kind;
 }
 
 void ReceiveFile(MultipartParts& part, const PartHeader& header, Upload& upload) {
   if (upload.files.size() >= static_cast<std::size_t>(upload.limits.max_files))
-    throw UploadError(413, "too_many_files", TooManyFilesMessage(upload.limits.max_files));
+    throw ClientError(ErrorCode::kTooManyFiles, TooManyFilesMessage(upload.limits.max_files),
+                      "more than " + std::to_string(upload.limits.max_files) + " file parts");
   IncomingFile file(upload.store, header.name);
   while (std::size_t got = ReadChunk(part, upload)) Store(file, got, upload);
   // A file input left empty: browsers send a part with no name and no bytes.
@@ -137,8 +151,9 @@ void ReadParts(std::istream& body, const std::string& boundary, Upload& upload) 
 void CheckComplete(const MeteredBody& body, std::optional<std::uint64_t> content_length) {
   if (body.saw_end_marker()) return;
   if (!content_length || body.bytes_read() < *content_length)
-    throw UploadError(400, "truncated", InterruptedUploadMessage());
-  throw Malformed();
+    throw ClientError(ErrorCode::kTruncated, InterruptedUploadMessage(),
+                      "the body stopped after " + std::to_string(body.bytes_read()) + " bytes");
+  throw Malformed("no closing multipart delimiter");
 }
 
 }  // namespace
@@ -156,22 +171,24 @@ std::vector<ReceivedFile> ReceiveMultipart(std::istream& body, const std::string
                 {}};
   try {
     ReadParts(source, boundary, upload);
-  } catch (const MultipartError&) {
-    // Cut short (fewer bytes than announced) or over the cap, else broken.
+  } catch (const ClientError& error) {
+    if (error.code() != ErrorCode::kMalformed) throw;
+    // From MultipartParts: cut short (fewer bytes than announced) or over
+    // the cap, else broken.
     CheckBodySize(upload);
     CheckComplete(metered, content_length);
-    throw Malformed();
-  } catch (const Poco::Exception&) {
+    throw;
+  } catch (const Poco::Exception& error) {
     CheckBodySize(upload);
-    throw Malformed();
-  } catch (const BlobError&) {
+    throw Malformed(error.displayText());
+  } catch (const BlobError& error) {
     // Writing failed (a full disk between two checks, an I/O error): the
     // candidate may try again; nothing of the request is kept.
-    throw UploadError(503, "storage_full", StorageFullMessage(), kRetryAfterSeconds);
+    throw StorageFull(error.what());
   }
   CheckBodySize(upload);
   CheckComplete(metered, content_length);
-  if (upload.files.empty()) throw UploadError(400, "no_file", NoFileMessage());
+  if (upload.files.empty()) throw ClientError(ErrorCode::kNoFile, NoFileMessage());
   upload.pending.Release();
   return std::move(upload.files);
 }

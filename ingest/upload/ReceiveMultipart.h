@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/report/PieceRules.h"
 #include "ingest/upload/ReceivedFile.h"
 #include "ingest/upload/UploadLimits.h"
-#include "processors/pipeline/PieceRules.h"
 
 namespace dossier {
 
@@ -19,11 +19,11 @@ class BlobStore;
 // hashed (sha256), counted against `limits`, fsynced and published under a
 // fresh key, in the order received. Other form fields are read and ignored.
 // `content_length`, when known, is checked before any byte is read.
-// Throws UploadError: 400 `malformed` (no boundary, broken body), `truncated`
-// (body cut short, or a JPEG/PNG without its end), `empty`, `no_file`; 413
-// `too_large` (a file or the body), `too_many_files`; 415 `format` (the
-// pipeline's message); 503 `storage_full` with Retry-After. On any throw
-// every file already written for this request is removed.
+// Throws ClientError: `malformed` (no boundary, broken body), `truncated`
+// (body cut short, or a JPEG/PNG without its end), `empty`, `no_file`,
+// `too_large` (a file or the body), `too_many_files`, `format` (the
+// pipeline's message), `storage_full` with its Retry-After seconds. On any
+// throw every file already written for this request is removed.
 std::vector<ReceivedFile> ReceiveMultipart(std::istream& body, const std::string& content_type,
                                            std::optional<std::uint64_t> content_length,
                                            const PieceRules& rules, const UploadLimits& limits,

@@ -2,9 +2,10 @@
 
 #include <podofo/podofo.h>
 
+#include "core/input/InputFile.h"
+#include "core/messages/CoverLabels.h"
+#include "core/report/Refusal.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/InputFile.h"
-#include "processors/core/Refusal.h"
 #include "processors/dossier/WinAnsiText.h"
 #include "processors/pdf/ActiveContent.h"
 #include "processors/pdf/PdfOpen.h"
@@ -21,8 +22,8 @@ std::string PodofoReason(const PoDoFo::PdfError& error) {
 }
 
 void SetDocumentInfo(PoDoFo::PdfMemDocument& doc, const DossierCover& cover) {
-  std::string title = ToWinAnsiRepertoire("Dossier de candidature " + cover.candidature_id + " — " +
-                                          cover.formation);
+  std::string title =
+      ToWinAnsiRepertoire(messages::DossierTitle(cover.candidature_id, cover.formation));
   doc.GetInfo()->SetTitle(
       PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(title.c_str())));
   doc.GetInfo()->SetProducer(PoDoFo::PdfString("dossier"));

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/messages/CoverLabels.h"
 #include "processors/dossier/LineWrap.h"
 #include "processors/dossier/WinAnsiText.h"
 
@@ -25,8 +26,6 @@ constexpr double kFooterSize = 8;
 
 constexpr std::size_t kColumns = 4;
 constexpr std::array<double, kColumns> kColumnShare = {0.27, 0.13, 0.31, 0.29};
-constexpr std::array<const char*, kColumns> kColumnTitles = {"Pièce", "Statut", "Pré-contrôle",
-                                                             "Commentaire du gestionnaire"};
 
 struct Fonts {
   PdfFont* regular;
@@ -127,11 +126,11 @@ Row MakeRow(const std::array<std::string, kColumns>& texts, PdfFont* font, std::
 }
 
 std::vector<std::string> InfoLines(const DossierCover& cover, PdfFont* font) {
-  const std::string ine = cover.declared_ine.empty() ? "non renseigné" : cover.declared_ine;
   std::vector<std::string> lines;
   for (const std::string& text :
-       {"Candidature : " + cover.candidature_id, "INE déclaré : " + ine,
-        "Statut de la candidature : " + cover.status, "Document généré le " + cover.generated_at}) {
+       {messages::CoverCandidatureLine(cover.candidature_id),
+        messages::CoverIneLine(cover.declared_ine), messages::CoverStatusLine(cover.status),
+        messages::CoverGeneratedLine(cover.generated_at)}) {
     std::vector<std::string> wrapped = Wrap(text, font, kInfoSize, kBodyWidth);
     lines.insert(lines.end(), wrapped.begin(), wrapped.end());
   }
@@ -139,7 +138,7 @@ std::vector<std::string> InfoLines(const DossierCover& cover, PdfFont* font) {
 }
 
 std::string SectionHeading(const DossierCover& cover) {
-  return "Pièces justificatives (" + std::to_string(cover.pieces.size()) + ")";
+  return messages::CoverPiecesHeading(cover.pieces.size());
 }
 
 // The first page's header, from the top margin down; only measured when
@@ -149,7 +148,7 @@ double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
   double y = kPageHeight - kMargin - kTitleSize;
   if (painter) {
     painter->SetColor(0.10, 0.16, 0.35);
-    DrawText(*painter, fonts.bold, kTitleSize, kMargin, y, "Dossier de candidature");
+    DrawText(*painter, fonts.bold, kTitleSize, kMargin, y, messages::CoverTitle());
   }
   y -= kTitleSize + 8;
   for (const std::string& line : layout.formation) {
@@ -176,7 +175,8 @@ double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
 double Continuation(PdfPainter* painter, const Fonts& fonts, const DossierCover& cover) {
   double y = kPageHeight - kMargin - kHeadingSize;
   if (painter)
-    DrawText(*painter, fonts.bold, kHeadingSize, kMargin, y, SectionHeading(cover) + " (suite)");
+    DrawText(*painter, fonts.bold, kHeadingSize, kMargin, y,
+             messages::CoverContinued(SectionHeading(cover)));
   return y - 10;
 }
 
@@ -204,9 +204,7 @@ void PaintFooter(PdfPainter& painter, PdfFont* font, const DossierCover& cover, 
   painter.SetColor(0.35, 0.35, 0.35);
   font->SetFontSize(static_cast<float>(kFooterSize));
   painter.SetFont(font);
-  std::string text =
-      ToWinAnsiRepertoire("Candidature " + cover.candidature_id + " — page de garde " +
-                          std::to_string(page) + " / " + std::to_string(pages));
+  std::string text = ToWinAnsiRepertoire(messages::CoverFooter(cover.candidature_id, page, pages));
   painter.DrawTextAligned(kMargin, kMargin - 20, kBodyWidth, Utf8(text), ePdfAlignment_Center);
 }
 
@@ -236,7 +234,8 @@ Layout Measure(const DossierCover& cover, const Fonts& fonts) {
   layout.formation = Wrap(cover.formation, fonts.bold, kHeadingSize, kBodyWidth);
   layout.info = InfoLines(cover, fonts.regular);
   std::array<std::string, kColumns> titles;
-  std::copy(kColumnTitles.begin(), kColumnTitles.end(), titles.begin());
+  std::vector<std::string> column_titles = messages::CoverColumnTitles();
+  std::copy_n(column_titles.begin(), kColumns, titles.begin());
   layout.header = MakeRow(titles, fonts.bold, 4);
   // A row taller than the first page's table is cut to fit it: a comment
   // of several pages is no use on a cover.
@@ -246,7 +245,7 @@ Layout Measure(const DossierCover& cover, const Fonts& fonts) {
   for (const CoverPiece& piece : cover.pieces)
     layout.rows.push_back(MakeRow(RowTexts(piece), fonts.regular, max_lines));
   if (cover.pieces.empty())
-    layout.rows.push_back(MakeRow({"Aucune pièce n'est demandée.", "", "", ""}, fonts.regular, 1));
+    layout.rows.push_back(MakeRow({messages::CoverNoPiece(), "", "", ""}, fonts.regular, 1));
   layout.pages = Paginate(layout, first_top, Continuation(nullptr, fonts, cover));
   return layout;
 }

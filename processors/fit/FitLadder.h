@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "processors/core/ImageTarget.h"
+#include "core/report/ImageTarget.h"
 
 namespace dossier {
 

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "processors/core/ImageTarget.h"
+#include "core/report/ImageTarget.h"
 
 namespace dossier {
 
 struct FitResult {
-  std::string pdf;         // the first output under the limit, else the smallest
-  std::size_t rung = 0;    // index in the ladder of `pdf`
+  std::string pdf;       // the first output under the limit, else the smallest
+  std::size_t rung = 0;  // index in the ladder of `pdf`
   int attempts = 0;
   bool fits = false;
 };

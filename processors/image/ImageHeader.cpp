@@ -2,8 +2,8 @@
 
 #include <vips/vips8>
 
-#include "processors/core/Refusal.h"
-#include "processors/image/ImageMessages.h"
+#include "core/messages/ImageMessages.h"
+#include "core/report/Refusal.h"
 
 namespace dossier {
 namespace {
@@ -36,8 +36,7 @@ ImageHeader ReadImageHeader(const std::string& bytes, const std::string& name,
     // scale the page needs.
     image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "");
   } catch (const vips::VError& error) {
-    throw Refusal(RefusalReason::Corrupt, UnreadableImageMessage(name),
-                  name + ": " + error.what());
+    throw Refusal(RefusalReason::Corrupt, UnreadableImageMessage(name), name + ": " + error.what());
   }
   ImageHeader header;
   header.width = image.width();
@@ -52,8 +51,8 @@ ImageHeader ReadImageHeader(const std::string& bytes, const std::string& name,
   auto pixels = static_cast<unsigned long long>(header.width) * header.height;
   if (pixels > limits.max_image_pixels)
     throw Refusal(RefusalReason::Limits, OversizedImageMessage(name, header.width, header.height),
-                  name + ": " + std::to_string(header.width) + "x" +
-                      std::to_string(header.height) + " pixels");
+                  name + ": " + std::to_string(header.width) + "x" + std::to_string(header.height) +
+                      " pixels");
   return header;
 }
 

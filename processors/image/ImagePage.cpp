@@ -2,9 +2,9 @@
 
 #include <vips/vips8>
 
-#include "processors/core/Refusal.h"
+#include "core/messages/ImageMessages.h"
+#include "core/report/Refusal.h"
 #include "processors/image/ImageHeader.h"
-#include "processors/image/ImageMessages.h"
 #include "processors/image/JpegEncode.h"
 #include "processors/image/Orientation.h"
 #include "processors/image/PagePlacement.h"
@@ -50,7 +50,8 @@ bool CompressesPoorly(const InputFile& file, const ImageHeader& header) {
 
 void DrawPage(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfImage& image, int orientation,
               const PagePlacement& place, int pixel_width, int pixel_height) {
-  PoDoFo::PdfPage* page = doc.CreatePage(PoDoFo::PdfRect(0, 0, place.page_width, place.page_height));
+  PoDoFo::PdfPage* page =
+      doc.CreatePage(PoDoFo::PdfRect(0, 0, place.page_width, place.page_height));
   PdfMatrix m = OrientedPlacement(orientation, place.x, place.y, place.width, place.height);
   PoDoFo::PdfPainter painter;
   painter.SetPrecision(4);
@@ -67,8 +68,8 @@ void DrawPage(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfImage& image, int orientat
 ImageStat AddImagePage(PoDoFo::PdfMemDocument& doc, const InputFile& file, FileKind kind,
                        const ImageTarget& target, const HardLimits& limits) {
   ImageHeader header = ReadImageHeader(file.bytes, file.name, limits);
-  PagePlacement place = PlaceOnPage(header.oriented_width(), header.oriented_height(),
-                                    header.resolution_dpi);
+  PagePlacement place =
+      PlaceOnPage(header.oriented_width(), header.oriented_height(), header.resolution_dpi);
   ImageStat stat;
   stat.page = doc.GetPageCount() + 1;
   stat.dpi_before = place.dpi;

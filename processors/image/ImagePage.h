@@ -2,11 +2,11 @@
 
 #include <podofo/podofo.h>
 
+#include "core/input/InputFile.h"
+#include "core/report/ImageStat.h"
+#include "core/report/ImageTarget.h"
+#include "core/sniff/FileKind.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/ImageStat.h"
-#include "processors/core/ImageTarget.h"
-#include "processors/core/InputFile.h"
-#include "processors/sniff/FileKind.h"
 
 namespace dossier {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vips/vips8>
 
-#include "processors/core/ImageTarget.h"
+#include "core/report/ImageTarget.h"
+#include "core/sniff/FileKind.h"
 #include "processors/image/ImageHeader.h"
-#include "processors/sniff/FileKind.h"
 
 namespace dossier {
 

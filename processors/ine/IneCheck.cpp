@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ine/IneNumber.h"
 #include "processors/ine/IneLookalikes.h"
-#include "processors/ine/IneNumber.h"
 #include "processors/ine/IneReader.h"
 #include "processors/ine/IneTokens.h"
 #include "processors/ine/PopplerPages.h"
@@ -15,8 +15,8 @@ namespace {
 constexpr std::size_t kScanTextChars = 30;  // fewer text-layer characters: a scan
 constexpr double kDefaultScanDpi = 200;
 
-IneReport Found(const std::string& value, IneVariant variant, const char* source,
-                double confidence, int page, const std::string& declared) {
+IneReport Found(const std::string& value, IneVariant variant, const char* source, double confidence,
+                int page, const std::string& declared) {
   IneReport report;
   report.value = value;
   report.variant = IneVariantCode(variant);
@@ -38,8 +38,9 @@ IneReport Unreadable(const char* source, double confidence, int page) {
 }
 
 std::size_t VisibleChars(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return !std::isspace(static_cast<unsigned char>(c));
+  }));
 }
 
 // The text layer: exact characters, no OCR. Fills `scans` with the pages
@@ -77,7 +78,8 @@ IneReport CheckIne(const std::string& pdf, const IneCheckOptions& options, IneRe
   }
   std::vector<int> scans;
   bool label_seen = false;
-  if (std::optional<IneReport> found = FromTextLayer(*pages, options, scans, label_seen)) return *found;
+  if (std::optional<IneReport> found = FromTextLayer(*pages, options, scans, label_seen))
+    return *found;
   std::optional<IneReport> unreadable;
   if (label_seen) unreadable = Unreadable("text", -1, 0);
   int read = 0;
@@ -85,7 +87,8 @@ IneReport CheckIne(const std::string& pdf, const IneCheckOptions& options, IneRe
     if (read++ >= options.max_ocr_pages) break;
     double dpi = pages->RenderableDpi(page, ScanDpi(options, page));
     IneOcrResult ocr = reader.ReadPage(pages->Render(page, dpi), dpi, options.declared);
-    if (ocr.read && !ocr.read->value.empty() && ocr.read->min_confidence >= options.min_confidence) {
+    if (ocr.read && !ocr.read->value.empty() &&
+        ocr.read->min_confidence >= options.min_confidence) {
       IneReport found = Found(ocr.read->value, ocr.read->variant, "ocr",
                               ocr.read->min_confidence / 100.0, page + 1, options.declared);
       // A valid reading that differs only where a letter and a digit meet

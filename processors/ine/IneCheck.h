@@ -3,17 +3,17 @@
 #include <string>
 #include <vector>
 
-#include "processors/pipeline/PieceReport.h"
+#include "core/report/PieceReport.h"
 
 namespace dossier {
 
 class IneReader;
 
 struct IneCheckOptions {
-  std::string declared;            // the INE in the candidate's profile; may be empty
-  int max_ocr_pages = 3;           // scanned pages read by OCR, first pages first
-  std::vector<double> page_dpi;    // resolution of each page's scan, when known
-  float min_confidence = 70;       // weakest character of a legible number (0–100)
+  std::string declared;          // the INE in the candidate's profile; may be empty
+  int max_ocr_pages = 3;         // scanned pages read by OCR, first pages first
+  std::vector<double> page_dpi;  // resolution of each page's scan, when known
+  float min_confidence = 70;     // weakest character of a legible number (0–100)
 };
 
 // The INE verdict for a pièce's PDF (our output): the text layer first

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "processors/ine/IneNumber.h"
+#include "core/ine/IneNumber.h"
 
 namespace dossier {
 namespace {
@@ -47,14 +47,22 @@ char LookalikeDigit(char c) {
 // digit there cannot be right, so the mapping is forced, not a guess.
 char LookalikeLetter(char c) {
   switch (c) {
-    case '0': return 'O';
-    case '1': return 'I';
-    case '2': return 'Z';
-    case '4': return 'A';
-    case '5': return 'S';
-    case '6': return 'G';
-    case '8': return 'B';
-    default: return '\0';
+    case '0':
+      return 'O';
+    case '1':
+      return 'I';
+    case '2':
+      return 'Z';
+    case '4':
+      return 'A';
+    case '5':
+      return 'S';
+    case '6':
+      return 'G';
+    case '8':
+      return 'B';
+    default:
+      return '\0';
   }
 }
 

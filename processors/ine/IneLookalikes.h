@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "processors/ine/IneVariant.h"
+#include "core/ine/IneVariant.h"
 
 namespace dossier {
 

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "core/ine/IneNumber.h"
 #include "processors/ine/IneLookalikes.h"
-#include "processors/ine/IneNumber.h"
 #include "processors/ine/IneTokens.h"
 
 namespace dossier {
@@ -23,9 +23,12 @@ struct Character {
 // still has to validate.
 char UnPunctuate(char c) {
   switch (c) {
-    case ']': return 'J';
-    case '|': return 'I';
-    default: return c;
+    case ']':
+      return 'J';
+    case '|':
+      return 'I';
+    default:
+      return c;
   }
 }
 
@@ -40,8 +43,8 @@ std::vector<Character> Characters(const OcrLine& line) {
     for (char raw : symbol.text) {
       char c = UnPunctuate(raw);
       if (std::isalnum(static_cast<unsigned char>(c)))
-        characters.push_back({static_cast<char>(std::toupper(static_cast<unsigned char>(c))),
-                              symbol.confidence});
+        characters.push_back(
+            {static_cast<char>(std::toupper(static_cast<unsigned char>(c))), symbol.confidence});
     }
   return characters;
 }

@@ -3,17 +3,17 @@
 #include <optional>
 #include <string>
 
-#include "processors/ine/IneVariant.h"
+#include "core/ine/IneVariant.h"
 #include "processors/ine/OcrLine.h"
 
 namespace dossier {
 
 // An INE read on one OCR line.
 struct IneLineRead {
-  std::string raw;        // the token as Tesseract spelt it, normalised
-  std::string value;      // the valid INE after look-alike correction; empty if none
+  std::string raw;    // the token as Tesseract spelt it, normalised
+  std::string value;  // the valid INE after look-alike correction; empty if none
   IneVariant variant = IneVariant::Rnie;
-  int corrections = 0;    // look-alikes fixed (O→0, I→1, …)
+  int corrections = 0;       // look-alikes fixed (O→0, I→1, …)
   float min_confidence = 0;  // weakest character of the token
 };
 

@@ -10,14 +10,15 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include <vips/vips8>
 
 #include "processors/ine/IneTokens.h"
 
 namespace dossier {
 namespace {
 
-constexpr double kLocateDpi = 150;      // enough for layout and labels, a quarter of 300 dpi's pixels
-constexpr int kMaxLinesPerPage = 80;    // a page of text; past it, stop looking
+constexpr double kLocateDpi = 150;    // enough for layout and labels, a quarter of 300 dpi's pixels
+constexpr int kMaxLinesPerPage = 80;  // a page of text; past it, stop looking
 // A last reading of a line allowed only what an INE and its label are made
 // of: serif letters then cannot turn into punctuation (J as ']' or ')', 7 as
 // '/').
@@ -30,10 +31,10 @@ struct Reading {
 };
 constexpr Reading kReadings[] = {{36, false}, {24, false}, {48, false}, {36, true}};
 constexpr double kMinOrientationConfidence = 2.0;
-constexpr int kFaintestInk = 24;        // grey levels between paper and ink; fainter is unreadable
-constexpr int kNoisyPaper = 4;          // paper spread (grey levels) past which layout needs a filter
-constexpr int kProbeLines = 6;          // lines read before judging a page unreadable as it lies
-constexpr float kReadableLine = 60;     // mean line confidence of a page a person reads
+constexpr int kFaintestInk = 24;     // grey levels between paper and ink; fainter is unreadable
+constexpr int kNoisyPaper = 4;       // paper spread (grey levels) past which layout needs a filter
+constexpr int kProbeLines = 6;       // lines read before judging a page unreadable as it lies
+constexpr float kReadableLine = 60;  // mean line confidence of a page a person reads
 
 // Pixels owned by GLib, handed to Tesseract (which copies them).
 struct GreyPixels {
@@ -53,8 +54,8 @@ GreyPixels ToGrey(const vips::VImage& image) {
 }
 
 void SetImage(tesseract::TessBaseAPI& api, const GreyPixels& pixels, double dpi) {
-  api.SetImage(static_cast<const unsigned char*>(pixels.data.get()), pixels.width, pixels.height,
-               1, pixels.width);
+  api.SetImage(static_cast<const unsigned char*>(pixels.data.get()), pixels.width, pixels.height, 1,
+               pixels.width);
   api.SetSourceResolution(static_cast<int>(dpi + 0.5));
 }
 
@@ -132,8 +133,8 @@ PageTone MeasureTone(const vips::VImage& page) {
 }
 
 int DigitCount(const std::string& text) {
-  return static_cast<int>(std::count_if(text.begin(), text.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; }));
+  return static_cast<int>(
+      std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 bool Better(const std::optional<IneLineRead>& a, const std::optional<IneLineRead>& b) {
@@ -145,10 +146,14 @@ bool Better(const std::optional<IneLineRead>& a, const std::optional<IneLineRead
 
 vips::VImage Rotated(const vips::VImage& image, int degrees) {
   switch (degrees) {
-    case 90: return image.rot(VIPS_ANGLE_D90);
-    case 180: return image.rot(VIPS_ANGLE_D180);
-    case 270: return image.rot(VIPS_ANGLE_D270);
-    default: return image;
+    case 90:
+      return image.rot(VIPS_ANGLE_D90);
+    case 180:
+      return image.rot(VIPS_ANGLE_D180);
+    case 270:
+      return image.rot(VIPS_ANGLE_D270);
+    default:
+      return image;
   }
 }
 
@@ -157,8 +162,8 @@ vips::VImage Rotated(const vips::VImage& image, int degrees) {
 struct IneReader::Location {
   bool anchor = false;
   bool found = false;
-  TextLineBox line;                        // in the 150-dpi copy
-  std::optional<IneLineRead> read;     // what the 150-dpi pass read there
+  TextLineBox line;                 // in the 150-dpi copy
+  std::optional<IneLineRead> read;  // what the 150-dpi pass read there
   // A label without its number: the label's line and the lines after it,
   // to be read again at full resolution, where the number may show.
   std::vector<TextLineBox> around_label;
@@ -166,7 +171,7 @@ struct IneReader::Location {
   // number both garbled there may still read at full resolution.
   std::vector<TextLineBox> digit_lines;
   int lines_read = 0;
-  float mean_confidence = 0;           // over the lines read
+  float mean_confidence = 0;  // over the lines read
   // A page of text gives several lines; one readable speck does not make a
   // legible page.
   bool legible() const { return lines_read >= 3 && mean_confidence >= kReadableLine; }
@@ -188,7 +193,7 @@ IneReader::~IneReader() {
 }
 
 IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dpi,
-                                     const std::string& declared, bool noisy) {
+                                      const std::string& declared, bool noisy) {
   constexpr int kLinesAfterLabel = 3;  // a number may sit under or beside its label
   Location where;
   // Layout analysis of a noisy page on a median-filtered copy: its specks
@@ -232,8 +237,7 @@ IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dp
 }
 
 std::optional<IneLineRead> IneReader::ReadLineAtFullResolution(const vips::VImage& page,
-                                                               double scale,
-                                                               const TextLineBox& box,
+                                                               double scale, const TextLineBox& box,
                                                                const std::string& declared,
                                                                double line_height,
                                                                bool restricted) {
@@ -245,7 +249,8 @@ std::optional<IneLineRead> IneReader::ReadLineAtFullResolution(const vips::VImag
   double text_height = std::max(box_height - slope * width, box_height * 0.4);
   double pad_y = box_height * 0.35;
   double pad_x = text_height * 0.5;
-  double centre_x = (box.left + box.right) * scale / 2, centre_y = (box.top + box.bottom) * scale / 2;
+  double centre_x = (box.left + box.right) * scale / 2,
+         centre_y = (box.top + box.bottom) * scale / 2;
   int left = std::max(0, static_cast<int>(centre_x - width / 2 - pad_x));
   int top = std::max(0, static_cast<int>(centre_y - box_height / 2 - pad_y));
   int right = std::min(page.width(), static_cast<int>(centre_x + width / 2 + pad_x));
@@ -364,8 +369,8 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi,
   // pass only locates: a valid full-resolution reading wins even when
   // Tesseract was surer of its coarse one.
   bool coarse_valid = where.read && !where.read->value.empty();
-  std::optional<IneLineRead> full = ReadLines(upright, where_scale, lines, declared,
-                                              coarse_valid ? 1 : std::size(kReadings));
+  std::optional<IneLineRead> full =
+      ReadLines(upright, where_scale, lines, declared, coarse_valid ? 1 : std::size(kReadings));
   if ((full && !full->value.empty()) || Better(full, result.read)) result.read = full;
   return result;
 }

@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include <vips/vips8>
 
 #include "processors/ine/IneOnLine.h"
 #include "processors/ine/TextLineBox.h"
@@ -12,15 +11,19 @@
 namespace tesseract {
 class TessBaseAPI;
 }
+// Declared only: the reader's users need not see libvips.
+namespace vips {
+class VImage;
+}
 
 namespace dossier {
 
 // What OCR found on one page.
 struct IneOcrResult {
-  bool anchor = false;               // an INE label (« N° INE », « BEA », …) was read
-  std::optional<IneLineRead> read;   // the number, read again at full resolution
-  int rotation = 0;                  // degrees the page was turned to read it
-  int lines_read = 0;                // lines recognised to find it (cost)
+  bool anchor = false;              // an INE label (« N° INE », « BEA », …) was read
+  std::optional<IneLineRead> read;  // the number, read again at full resolution
+  int rotation = 0;                 // degrees the page was turned to read it
+  int lines_read = 0;               // lines recognised to find it (cost)
   // The page's text reads with confidence: "no INE here" means absent, not
   // unreadable.
   bool legible_page = false;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/ine/IneNumber.h"
 #include "processors/ine/IneLookalikes.h"
-#include "processors/ine/IneNumber.h"
 
 namespace dossier {
 namespace {
@@ -166,7 +166,8 @@ std::vector<std::string> FindIneTokens(std::string_view text) {
 // accepted right after « N° », where nothing else would stand.
 bool LooksLikeIneAfterNumero(const std::vector<std::string>& words, std::size_t i) {
   static const char* const kMisreadings[] = {"INF", "1NE", "LNE", "1NF", "IME"};
-  bool after_numero = i > 0 && (words[i - 1] == "N" || words[i - 1] == "NO" || words[i - 1] == "N°");
+  bool after_numero =
+      i > 0 && (words[i - 1] == "N" || words[i - 1] == "NO" || words[i - 1] == "N°");
   for (const char* misreading : kMisreadings)
     if (words[i] == misreading) return after_numero;
   return false;

@@ -7,27 +7,32 @@
 
 #include <stdexcept>
 
-#include "processors/core/Refusal.h"
+#include "core/messages/PdfMessages.h"
+#include "core/report/Refusal.h"
 #include "processors/pdf/PageArea.h"
-#include "processors/pdf/PdfMessages.h"
 
 namespace dossier {
 namespace {
 
 // What poppler will draw: the crop box, in points.
-poppler::rectf DrawnBox(const poppler::page& page) { return page.page_rect(poppler::crop_box); }
+poppler::rectf DrawnBox(const poppler::page& page) {
+  return page.page_rect(poppler::crop_box);
+}
 
 }  // namespace
 
 PopplerPages::PopplerPages(const std::string& pdf, const HardLimits& limits)
     : limits_(limits), bytes_(pdf) {
-  document_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
+  document_.reset(
+      poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
   if (!document_ || document_->is_locked()) throw std::runtime_error("poppler cannot open the PDF");
 }
 
 PopplerPages::~PopplerPages() = default;
 
-int PopplerPages::count() const { return document_->pages(); }
+int PopplerPages::count() const {
+  return document_->pages();
+}
 
 std::string PopplerPages::Text(int page) const {
   std::unique_ptr<poppler::page> p(document_->create_page(page));
@@ -60,13 +65,14 @@ vips::VImage PopplerPages::Render(int page, double dpi) const {
                             poppler::page_renderer::text_antialiasing);
   renderer.set_image_format(poppler::image::format_gray8);
   poppler::image image = renderer.render_page(p.get(), dpi, dpi);
-  if (!image.is_valid()) throw std::runtime_error("poppler cannot render page " + std::to_string(page));
+  if (!image.is_valid())
+    throw std::runtime_error("poppler cannot render page " + std::to_string(page));
   // Rows may be padded: wrap the whole stride, cut to the width, and copy
   // out before poppler's image goes away.
-  vips::VImage rows = vips::VImage::new_from_memory(
-      const_cast<char*>(image.const_data()),
-      static_cast<size_t>(image.bytes_per_row()) * image.height(), image.bytes_per_row(),
-      image.height(), 1, VIPS_FORMAT_UCHAR);
+  vips::VImage rows =
+      vips::VImage::new_from_memory(const_cast<char*>(image.const_data()),
+                                    static_cast<size_t>(image.bytes_per_row()) * image.height(),
+                                    image.bytes_per_row(), image.height(), 1, VIPS_FORMAT_UCHAR);
   return rows.extract_area(0, 0, image.width(), image.height()).copy_memory();
 }
 

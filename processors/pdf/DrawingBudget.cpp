@@ -15,10 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include "processors/core/Refusal.h"
+#include "core/messages/PdfMessages.h"
+#include "core/report/Refusal.h"
 #include "processors/pdf/ContentTally.h"
 #include "processors/pdf/PageArea.h"
-#include "processors/pdf/PdfMessages.h"
 
 namespace dossier {
 namespace {

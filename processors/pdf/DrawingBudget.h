@@ -2,8 +2,8 @@
 
 #include <cstdint>
 
+#include "core/input/InputFile.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/InputFile.h"
 
 namespace dossier {
 

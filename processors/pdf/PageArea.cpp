@@ -3,8 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "processors/core/Refusal.h"
-#include "processors/pdf/PdfMessages.h"
+#include "core/messages/PdfMessages.h"
+#include "core/report/Refusal.h"
 
 namespace dossier {
 

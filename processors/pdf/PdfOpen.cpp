@@ -1,7 +1,7 @@
 #include "processors/pdf/PdfOpen.h"
 
-#include "processors/core/Refusal.h"
-#include "processors/pdf/PdfMessages.h"
+#include "core/messages/PdfMessages.h"
+#include "core/report/Refusal.h"
 #include "processors/pdf/QpdfRewrite.h"
 
 namespace dossier {
@@ -69,9 +69,7 @@ OpenedPdf OpenPdf(const InputFile& file, const HardLimits& limits) {
   CheckSize(*opened.doc, file, limits);
   opened.pages = PagesOrMinusOne(*opened.doc, file, limits);
   if (opened.pages == 0)
-    throw Refusal(RefusalReason::Empty,
-                  "Le fichier PDF « " + file.name + " » ne contient aucune page.",
-                  file.name + ": no page");
+    throw Refusal(RefusalReason::Empty, EmptyPdfMessage(file.name), file.name + ": no page");
   if (opened.pages < 0)
     throw Refusal(RefusalReason::Corrupt, DamagedPdfMessage(file.name),
                   file.name + ": page tree unreadable");

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "core/input/InputFile.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/InputFile.h"
 
 namespace dossier {
 

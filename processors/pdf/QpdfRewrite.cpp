@@ -2,15 +2,14 @@
 
 // qpdf 11 asks callers to choose how PointerHolder behaves; we use none of it.
 #define POINTERHOLDER_TRANSITION 4
+#include <memory>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include <memory>
-
-#include "processors/core/Refusal.h"
-#include "processors/pdf/PdfMessages.h"
+#include "core/messages/PdfMessages.h"
+#include "core/report/Refusal.h"
 
 namespace dossier {
 

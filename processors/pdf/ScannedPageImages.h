@@ -4,9 +4,9 @@
 
 #include <vector>
 
+#include "core/report/ImageStat.h"
+#include "core/report/ImageTarget.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/ImageStat.h"
-#include "processors/core/ImageTarget.h"
 
 namespace dossier {
 
@@ -16,7 +16,7 @@ namespace dossier {
 // touched. An image that cannot be decoded is left as it is: downsampling is
 // an optimisation, not a check. `first_page` numbers the report rows.
 std::vector<ImageStat> DownsampleScannedImages(PoDoFo::PdfMemDocument& doc,
-                                               const ImageTarget& target,
-                                               const HardLimits& limits, int first_page);
+                                               const ImageTarget& target, const HardLimits& limits,
+                                               int first_page);
 
 }  // namespace dossier

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/messages/CandidateMessages.h"
+#include "core/messages/PdfMessages.h"
+#include "core/sniff/Sniff.h"
 #include "processors/fit/FitLadder.h"
 #include "processors/fit/FitToLimit.h"
 #include "processors/image/ImagePage.h"
@@ -10,7 +13,6 @@
 #include "processors/pdf/ActiveContent.h"
 #include "processors/pdf/DrawingBudget.h"
 #include "processors/pdf/PageIntegrity.h"
-#include "processors/pdf/PdfMessages.h"
 #include "processors/pdf/PdfOpen.h"
 #include "processors/pdf/PdfWrite.h"
 #include "processors/pdf/QpdfRecovery.h"
@@ -18,8 +20,6 @@
 #include "processors/pdf/QuietPodofo.h"
 #include "processors/pdf/ScannedPageImages.h"
 #include "processors/pdf/SignatureProbe.h"
-#include "processors/pipeline/CandidateMessages.h"
-#include "processors/sniff/Sniff.h"
 
 namespace dossier {
 namespace {

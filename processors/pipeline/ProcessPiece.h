@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "core/input/InputFile.h"
+#include "core/report/PieceReport.h"
+#include "core/report/PieceRules.h"
 #include "processors/core/HardLimits.h"
-#include "processors/core/InputFile.h"
 #include "processors/pipeline/PieceProgress.h"
-#include "processors/pipeline/PieceReport.h"
-#include "processors/pipeline/PieceRules.h"
 
 namespace dossier {
 

@@ -12,18 +12,28 @@
 #include <system_error>
 #include <vector>
 
+#include "core/cover/DossierCover.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
+#include "core/messages/CoverLabels.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/LimitedProgram.h"
-#include "processors/dossier/DossierCover.h"
-#include "processors/dossier/PrecheckSummary.h"
-#include "server/dossier/CoverJson.h"
 #include "server/dossier/DossierState.h"
 #include "store/blobs/BlobStore.h"
 #include "store/db/ConnectionPool.h"
-#include "store/workflow/Statuses.h"
+#include "workflow/CandidatureStatus.h"
+#include "workflow/JobOutcome.h"
+#include "workflow/LabelOrCode.h"
+#include "workflow/PieceStatus.h"
 
 namespace dossier {
 namespace {
+
+// The candidature does not exist, or has nothing to show yet: the client
+// reads the same sentence either way; the log reads `why`.
+ClientError NotFound(const std::string& why) {
+  return ClientError(ErrorCode::kNotFound, messages::DossierNotAvailable(), why);
+}
 
 namespace fs = std::filesystem;
 
@@ -63,20 +73,21 @@ void RemoveOlderFiles(const fs::path& dir, const std::string& id, const fs::path
 }
 
 std::string GenerationDate() {
-  return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%d/%m/%Y à %H:%M (UTC)");
+  return Poco::DateTimeFormatter::format(Poco::Timestamp(), messages::CoverDateFormat());
 }
 
 CoverPiece CoverPieceOf(const DossierPieceState& piece) {
-  PrecheckFacts facts;
-  facts.piece_status = piece.status;
+  messages::PrecheckFacts facts;
+  facts.not_concerned = ParsePieceStatus(piece.status) == PieceStatus::kNonConcerne;
   facts.current_version = piece.current_version;
   facts.outcome = piece.outcome;
   facts.reason = piece.reason;
   facts.ine_verdict = piece.ine_verdict;
   facts.pages = piece.pages;
   facts.output_bytes = static_cast<std::uint64_t>(std::max<std::int64_t>(piece.output_bytes, 0));
-  return {piece.label.empty() ? piece.code : piece.label, PieceStatusLabel(piece.status.c_str()),
-          PrecheckSummary(facts), piece.comment};
+  return {piece.label.empty() ? piece.code : piece.label,
+          LabelOrCode(ParsePieceStatus(piece.status), piece.status),
+          messages::PrecheckSummary(facts), piece.comment};
 }
 
 DossierCover CoverOf(const DossierState& state) {
@@ -84,7 +95,7 @@ DossierCover CoverOf(const DossierState& state) {
   cover.candidature_id = state.candidature_id;
   cover.formation = state.formation;
   cover.declared_ine = state.declared_ine;
-  cover.status = CandidatureStatusLabel(state.status.c_str());
+  cover.status = LabelOrCode(ParseCandidatureStatus(state.status), state.status);
   cover.generated_at = GenerationDate();
   for (const DossierPieceState& piece : state.pieces) cover.pieces.push_back(CoverPieceOf(piece));
   return cover;
@@ -96,7 +107,9 @@ DossierCover CoverOf(const DossierState& state) {
 std::vector<std::string> PiecePaths(const DossierState& state, const BlobStore& store) {
   std::vector<std::string> paths;
   for (const DossierPieceState& piece : state.pieces) {
-    if (piece.status == "NC" || piece.outcome != "accepted" || piece.output_key.empty()) continue;
+    if (ParsePieceStatus(piece.status) == PieceStatus::kNonConcerne ||
+        ParseJobOutcome(piece.outcome) != JobOutcome::kAccepted || piece.output_key.empty())
+      continue;
     std::string path = store.PathOf(piece.output_key);
     if (access(path.c_str(), R_OK) != 0)
       throw std::runtime_error("dossier " + state.candidature_id + ": the result of pièce " +
@@ -135,8 +148,8 @@ void WriteFile(const std::string& path, const std::string& bytes) {
 DossierState ReadState(ConnectionPool& pool, const std::string& id) {
   PooledConnection connection = pool.Acquire();
   std::optional<DossierState> state = ReadDossierState(*connection, id);
-  if (!state) throw DossierNotFound("no candidature " + id);
-  if (state->pieces.empty()) throw DossierNotFound("candidature " + id + " asks for no pièce");
+  if (!state) throw NotFound("no candidature " + id);
+  if (state->pieces.empty()) throw NotFound("candidature " + id + " asks for no piece");
   return std::move(*state);
 }
 
@@ -145,7 +158,7 @@ void Assemble(const std::string& binary, const BlobStore& store, const DossierSt
               const fs::path& out) {
   std::vector<std::string> argv = {binary, "assemble"};
   ScratchFile cover(store.TempPath() + ".json");
-  WriteFile(cover.path(), CoverToJson(CoverOf(state)));
+  WriteFile(cover.path(), CoverOf(state).ToJson());
   argv.insert(argv.end(), {"--cover", cover.path(), "-o", out.string()});
   for (const std::string& path : PiecePaths(state, store)) argv.push_back(path);
   ChildLimits limits;  // 2 GiB, 60 s of CPU, killed after 120 s, 64 ko of messages kept
@@ -163,7 +176,7 @@ DossierPdf::DossierPdf(ConnectionPool& pool, const BlobStore& store, std::string
     : pool_(pool), store_(store), assemble_binary_(std::move(assemble_binary)) {}
 
 std::string DossierPdf::PathFor(const std::string& candidature_id) {
-  if (!IsSafeId(candidature_id)) throw DossierNotFound("no candidature with such an id");
+  if (!IsSafeId(candidature_id)) throw NotFound("no candidature with such an id");
   DossierState state = ReadState(pool_, candidature_id);
   const fs::path dir = fs::path(store_.data_dir()) / "dossiers";
   const fs::path out = dir / (candidature_id + "-" + DossierFingerprint(state) + ".pdf");

@@ -1,19 +1,11 @@
 #pragma once
 
-#include <stdexcept>
 #include <string>
 
 namespace dossier {
 
 class BlobStore;
 class ConnectionPool;
-
-// The whole dossier ("Télécharger mon dossier") does not exist for this
-// candidature, or has nothing to show yet.
-class DossierNotFound : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // The dossier of one candidature as one PDF: a cover page listing the pièces,
 // their statuses and pre-check results, then every processed pièce in order.
@@ -23,7 +15,8 @@ class DossierNotFound : public std::runtime_error {
 class DossierPdf {
  public:
   DossierPdf(ConnectionPool& pool, const BlobStore& store, std::string assemble_binary);
-  // The path of an up-to-date dossier PDF; throws DossierNotFound, or
+  // The path of an up-to-date dossier PDF. Throws ClientError `not_found`
+  // when the candidature does not exist or has nothing to show yet, and
   // std::runtime_error when assembling fails.
   std::string PathFor(const std::string& candidature_id);
 

@@ -13,9 +13,9 @@
 #include <cstring>
 #include <system_error>
 
-#include "server/gate/GateMessages.h"
+#include "core/messages/ErrorSentences.h"
 #include "server/gate/ServingLane.h"
-#include "server/http/HttpError.h"
+#include "server/http/ErrorAnswer.h"
 
 namespace dossier {
 namespace {
@@ -54,14 +54,15 @@ const char* Reason(int status) {
   }
 }
 
-std::string RawAnswer(int status, const std::string& code, int retry_after) {
-  std::string body = ErrorBody(code, messages::GateRefusal(code));
-  std::string text = "HTTP/1.1 " + std::to_string(status) + " " + Reason(status) + "\r\n";
+std::string RawAnswer(ErrorCode code, int retry_after) {
+  ErrorAnswer answer =
+      AnswerTo(ClientError(code, messages::ErrorSentence(code)).RetryAfter(retry_after));
+  std::string text =
+      "HTTP/1.1 " + std::to_string(answer.status) + " " + Reason(answer.status) + "\r\n";
   text += "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n";
-  if (retry_after > 0) text += "Retry-After: " + std::to_string(retry_after) + "\r\n";
-  if (status == 401) text += "WWW-Authenticate: Bearer\r\n";
-  text += "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
-  return text + body;
+  for (const auto& [name, value] : answer.headers) text += name + ": " + value + "\r\n";
+  text += "Content-Length: " + std::to_string(answer.body.size()) + "\r\nConnection: close\r\n\r\n";
+  return text + answer.body;
 }
 
 void Control(int epoll_fd, int op, int fd) {
@@ -193,7 +194,7 @@ void HeadGate::OnReadable(int fd) {
   std::string_view bytes(peek_.data(), static_cast<std::size_t>(got));
   std::size_t length = HeadLength(bytes);
   if (length == 0 || length > settings_.max_head_bytes) {
-    if (bytes.size() > settings_.max_head_bytes) Answer(fd, 431, "head_too_large");
+    if (bytes.size() > settings_.max_head_bytes) Answer(fd, ErrorCode::kHeadTooLarge);
     return;
   }
   OnHead(fd, ReadRequestHead(bytes.substr(0, length)));
@@ -202,14 +203,14 @@ void HeadGate::OnReadable(int fd) {
 void HeadGate::OnHead(int fd, const RequestHead& head) {
   if (!head.ok()) {
     ++counters_.refused_framing;
-    return Answer(fd, head.status, head.code);
+    return Answer(fd, *head.refusal);
   }
   // No route takes a body from an anonymous client: its bytes are not
   // worth a thread.
-  if (head.has_body() && !head.bearer) return Answer(fd, 401, "unauthorized");
+  if (head.has_body() && !head.bearer) return Answer(fd, ErrorCode::kUnauthorized);
   if (!Hand(fd, head)) {
     ++counters_.refused_busy;
-    Answer(fd, 503, "busy", 5);
+    Answer(fd, ErrorCode::kBusy, 5);
   }
 }
 
@@ -229,7 +230,7 @@ bool HeadGate::Hand(int fd, const RequestHead& head) {
     std::lock_guard<std::mutex> lock(serving_mutex_);
     int& serving = serving_per_address_[address];
     if (!head.probe() && serving >= settings_.max_serving_per_address) {
-      Answer(fd, 503, "too_many_connections", 5);
+      Answer(fd, ErrorCode::kTooManyConnections, 5);
       ++counters_.refused_busy;
       return true;
     }
@@ -280,10 +281,10 @@ void HeadGate::TakeReturned() {
 // the connection is read and dropped for a moment so the client gets the
 // answer instead of a reset, and closed. Nothing it sends after the head is
 // ever taken for a request.
-void HeadGate::Answer(int fd, int status, const std::string& code, int retry_after) {
+void HeadGate::Answer(int fd, ErrorCode code, int retry_after) {
   auto found = waiting_.find(fd);
   if (found == waiting_.end()) return;
-  std::string text = RawAnswer(status, code, retry_after);
+  std::string text = RawAnswer(code, retry_after);
   (void)!send(fd, text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   shutdown(fd, SHUT_WR);
   found->second.closing = true;
@@ -335,7 +336,7 @@ void HeadGate::ExpireDeadlines() {
       Close(fd);
     } else {
       ++counters_.head_timeouts;
-      Answer(fd, 408, "head_timeout");
+      Answer(fd, ErrorCode::kHeadTimeout);
     }
   }
 }

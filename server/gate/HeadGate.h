@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/errors/ErrorCode.h"
 #include "server/gate/GateSettings.h"
 #include "server/gate/RequestHead.h"
 
@@ -75,7 +76,7 @@ class HeadGate {
   void OnReadable(int fd);
   void OnHead(int fd, const RequestHead& head);
   bool Hand(int fd, const RequestHead& head);
-  void Answer(int fd, int status, const std::string& code, int retry_after = 0);
+  void Answer(int fd, ErrorCode code, int retry_after = 0);
   void DrainClosing(int fd);
   void Close(int fd);
   void EvictOldest(const std::string& address);

@@ -60,9 +60,8 @@ std::vector<std::string_view> Lines(std::string_view head) {
   return lines;
 }
 
-RequestHead Refused(RequestHead head, int status, std::string code) {
-  head.status = status;
-  head.code = std::move(code);
+RequestHead Refused(RequestHead head, ErrorCode refusal) {
+  head.refusal = refusal;
   return head;
 }
 
@@ -119,9 +118,9 @@ RequestHead ReadRequestHead(std::string_view text) {
   RequestHead head;
   std::vector<std::string_view> lines = Lines(text);
   if (lines.empty() || !ReadRequestLine(lines.front(), head))
-    return Refused(std::move(head), 400, "bad_request_line");
+    return Refused(std::move(head), ErrorCode::kBadRequestLine);
   if (head.version != "HTTP/1.1" && head.version != "HTTP/1.0")
-    return Refused(std::move(head), 505, "http_version");
+    return Refused(std::move(head), ErrorCode::kHttpVersion);
   std::string codings;
   bool transfer_encoding = false;
   for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -129,13 +128,13 @@ RequestHead ReadRequestHead(std::string_view text) {
     std::size_t colon = line.find(':');
     // No space before the colon, no folded line (RFC 9112 §5.1, §5.2).
     if (colon == std::string_view::npos || !Token(line.substr(0, colon)))
-      return Refused(std::move(head), 400, "bad_header");
+      return Refused(std::move(head), ErrorCode::kBadHeader);
     std::string_view name = line.substr(0, colon);
     std::string_view value = line.substr(colon + 1);
-    if (!FieldValue(value)) return Refused(std::move(head), 400, "bad_header");
+    if (!FieldValue(value)) return Refused(std::move(head), ErrorCode::kBadHeader);
     if (SameLetters(name, "Content-Length")) {
       if (!ReadContentLength(value, head))
-        return Refused(std::move(head), 400, "bad_content_length");
+        return Refused(std::move(head), ErrorCode::kBadContentLength);
     } else if (SameLetters(name, "Transfer-Encoding")) {
       transfer_encoding = true;
       codings += (codings.empty() ? "" : ",") + std::string(Trimmed(value));
@@ -147,9 +146,9 @@ RequestHead ReadRequestHead(std::string_view text) {
     // Both framings at once is the classic smuggling request (§6.1); HTTP/1.0
     // has no chunked coding; only "chunked" alone is understood here.
     if (head.content_length || head.version == "HTTP/1.0")
-      return Refused(std::move(head), 400, "ambiguous_framing");
+      return Refused(std::move(head), ErrorCode::kAmbiguousFraming);
     if (!SameLetters(Trimmed(codings), "chunked"))
-      return Refused(std::move(head), 501, "unsupported_transfer_coding");
+      return Refused(std::move(head), ErrorCode::kUnsupportedTransferCoding);
     head.chunked = true;
   }
   return head;

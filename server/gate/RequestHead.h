@@ -5,13 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/errors/ErrorCode.h"
+
 namespace dossier {
 
 // The request line and headers of one HTTP/1.x request, read and checked
 // before any thread serves it. The framing rules of RFC 9112 §6 are applied
 // here, once, so that no two readers of the same bytes can disagree on where
 // a body ends (request smuggling): a head that breaks them is answered with
-// `status` and the connection closed.
+// its `refusal` and the connection closed.
 struct RequestHead {
   std::string method;
   std::string target;
@@ -20,11 +22,10 @@ struct RequestHead {
   bool chunked = false;
   bool bearer = false;  // carries "Authorization: Bearer …"
 
-  // What was wrong with it; status 0: nothing.
-  int status = 0;
-  std::string code;
+  // What was wrong with it; none: nothing.
+  std::optional<ErrorCode> refusal;
 
-  bool ok() const { return status == 0; }
+  bool ok() const { return !refusal; }
   bool has_body() const { return chunked || content_length.value_or(0) > 0; }
   // /healthz, /readyz and /metrics: the probes an operator's monitor sends.
   bool probe() const;

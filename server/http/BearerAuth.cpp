@@ -2,14 +2,14 @@
 
 #include <Poco/String.h>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
 
 namespace dossier {
 namespace {
 
-HttpError Unauthorized() {
-  return HttpError(401, "unauthorized", messages::Unauthorized());
+ClientError Unauthorized() {
+  return ClientError(ErrorCode::kUnauthorized, messages::Unauthorized());
 }
 
 std::string BearerToken(const std::string& header) {
@@ -30,7 +30,7 @@ AccessGrant Authenticate(const std::string& authorization_header, const std::str
     case TokenCheck::Valid:
       return grant;
     case TokenCheck::Expired:
-      throw HttpError(401, "token_expired", messages::TokenExpired());
+      throw ClientError(ErrorCode::kTokenExpired, messages::TokenExpired());
     case TokenCheck::Malformed:
     case TokenCheck::BadSignature:
       break;
@@ -44,11 +44,11 @@ void Authorize(const AccessGrant& grant, const RouteAccess& access,
   bool role_admitted = (grant.role == TokenRole::Candidat && access.candidat) ||
                        (grant.role == TokenRole::Gestionnaire && access.gestionnaire) ||
                        (grant.role == TokenRole::Admin && access.admin);
-  if (!role_admitted) throw HttpError(403, "forbidden", messages::ForbiddenRole());
+  if (!role_admitted) throw ClientError(ErrorCode::kForbidden, messages::ForbiddenRole());
   // A candidat never reaches a route without a candidature of its own.
   if (grant.role == TokenRole::Candidat &&
       (candidature_id.empty() || grant.candidature != candidature_id))
-    throw HttpError(403, "forbidden", messages::ForbiddenCandidature());
+    throw ClientError(ErrorCode::kForbidden, messages::ForbiddenCandidature());
 }
 
 }  // namespace dossier

@@ -9,13 +9,13 @@
 namespace dossier {
 
 // The grant of an `Authorization: Bearer <token>` header, verified at `now`
-// (Unix seconds). Throws HttpError 401: `unauthorized` when the header is
+// (Unix seconds). Throws ClientError `unauthorized` when the header is
 // missing, malformed or badly signed, `token_expired` when it expired.
 AccessGrant Authenticate(const std::string& authorization_header, const std::string& secret,
                          std::int64_t now);
 
 // Whether `grant` may call a route open to `access` on `candidature_id`
-// (empty for routes without one). Throws HttpError 403 `forbidden`: a role
+// (empty for routes without one). Throws ClientError `forbidden`: a role
 // the route does not admit, or a candidat token on another candidature.
 void Authorize(const AccessGrant& grant, const RouteAccess& access,
                const std::string& candidature_id);

@@ -2,16 +2,16 @@
 
 #include <istream>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
-#include "server/http/JsonText.h"
+#include "core/errors/ClientError.h"
+#include "core/json/JsonDocument.h"
+#include "core/messages/ApiMessages.h"
 #include "server/http/RequestContext.h"
 
 namespace dossier {
 namespace {
 
-HttpError TooLarge(std::uint64_t cap) {
-  return HttpError(413, "too_large", messages::BodyTooLarge(cap));
+ClientError TooLarge(std::uint64_t cap) {
+  return ClientError(ErrorCode::kTooLarge, messages::BodyTooLarge(cap));
 }
 
 std::string ReadCapped(std::istream& in, std::uint64_t cap) {
@@ -37,23 +37,23 @@ Poco::JSON::Object::Ptr ReadJsonObject(RequestContext& context, std::uint64_t ca
       return parsed.extract<Poco::JSON::Object::Ptr>();
   } catch (const Poco::Exception&) {
   }
-  throw HttpError(400, "invalid_json", messages::InvalidJson());
+  throw ClientError(ErrorCode::kInvalidJson, messages::InvalidJson());
 }
 
 std::string StringMember(const Poco::JSON::Object::Ptr& object, const std::string& key,
                          bool required, std::size_t max_length) {
-  std::string expected = "une chaîne de caractères " + std::string(required ? "non vide " : "") +
-                         "de " + std::to_string(max_length) + " caractères au plus est attendue";
+  std::string expected = messages::ExpectedText(required, max_length);
   if (!object->has(key) || object->isNull(key)) {
-    if (required) throw HttpError(400, "invalid_field", messages::InvalidField(key, expected));
+    if (required)
+      throw ClientError(ErrorCode::kInvalidField, messages::InvalidField(key, expected));
     return "";
   }
   Poco::Dynamic::Var value = object->get(key);
   if (!value.isString())
-    throw HttpError(400, "invalid_field", messages::InvalidField(key, expected));
+    throw ClientError(ErrorCode::kInvalidField, messages::InvalidField(key, expected));
   std::string text = value.extract<std::string>();
   if ((required && text.empty()) || text.size() > max_length)
-    throw HttpError(400, "invalid_field", messages::InvalidField(key, expected));
+    throw ClientError(ErrorCode::kInvalidField, messages::InvalidField(key, expected));
   return text;
 }
 
@@ -61,7 +61,8 @@ bool BoolMember(const Poco::JSON::Object::Ptr& object, const std::string& key, b
   if (!object->has(key) || object->isNull(key)) return fallback;
   Poco::Dynamic::Var value = object->get(key);
   if (!value.isBoolean())
-    throw HttpError(400, "invalid_field", messages::InvalidField(key, "true ou false est attendu"));
+    throw ClientError(ErrorCode::kInvalidField,
+                      messages::InvalidField(key, messages::ExpectedBoolean()));
   return value.extract<bool>();
 }
 

@@ -7,12 +7,11 @@
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/URI.h>
 
-#include "ingest/upload/UploadError.h"
-#include "ingest/upload/UploadMessages.h"
+#include "core/json/JsonDocument.h"
+#include "core/messages/UploadMessages.h"
 #include "server/http/ChunkedBody.h"
 #include "server/http/CountedInput.h"
-#include "server/http/HttpError.h"
-#include "server/http/JsonText.h"
+#include "server/http/ErrorAnswer.h"
 
 namespace dossier {
 
@@ -96,7 +95,7 @@ void RequestContext::DrainBody(std::uint64_t limit) {
   } catch (const std::exception&) {
     // The client stopped sending: the connection is closed after the answer.
   }
-  if (BodyCutShort()) throw UploadError(400, "truncated", InterruptedUploadMessage());
+  if (BodyCutShort()) throw ClientError(ErrorCode::kTruncated, InterruptedUploadMessage());
 }
 
 void RequestContext::DrainBeforeError(std::uint64_t limit) {
@@ -107,7 +106,7 @@ void RequestContext::DrainBeforeError(std::uint64_t limit) {
   }
   try {
     DrainBody(limit);
-  } catch (const UploadError&) {
+  } catch (const ClientError&) {
     // Cut short: the error being answered says more than that.
   }
 }
@@ -138,10 +137,10 @@ void RequestContext::SendJson(int status, const Poco::JSON::Object::Ptr& body) {
   SendJson(status, JsonText(body));
 }
 
-void RequestContext::SendError(const HttpError& error) {
-  if (error.retry_after() > 0) response_.set("Retry-After", std::to_string(error.retry_after()));
-  if (error.status() == 401) response_.set("WWW-Authenticate", "Bearer");
-  SendJson(error.status(), error.Body());
+void RequestContext::SendError(const ClientError& error) {
+  ErrorAnswer answer = AnswerTo(error);
+  for (const auto& [name, value] : answer.headers) response_.set(name, value);
+  SendJson(answer.status, answer.body);
 }
 
 void RequestContext::SendFile(const std::string& path, const std::string& content_type,

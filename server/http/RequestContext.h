@@ -19,7 +19,7 @@ namespace dossier {
 
 class ChunkedBody;
 class CountedInput;
-class HttpError;
+class ClientError;
 struct ServiceResources;
 
 // One request as a route sees it: the path parameters, the caller's grant,
@@ -54,7 +54,7 @@ class RequestContext {
   std::istream& Body();
   std::uint64_t bytes_in() const;
   // Reads what is left of the body, up to `limit` bytes, so the connection
-  // can be reused. Throws UploadError `truncated` when the body ended before
+  // can be reused. Throws ClientError `truncated` when the body ended before
   // its announced length or, chunked, before its last chunk.
   void DrainBody(std::uint64_t limit);
   // Before an error answer: reads what the client sends anyway (a body of
@@ -67,7 +67,7 @@ class RequestContext {
 
   void SendJson(int status, const std::string& json);
   void SendJson(int status, const Poco::JSON::Object::Ptr& body);
-  void SendError(const HttpError& error);
+  void SendError(const ClientError& error);
   // Streams a file; `download_name` (safe characters only) goes into
   // Content-Disposition: attachment.
   void SendFile(const std::string& path, const std::string& content_type,

@@ -8,10 +8,10 @@
 #include <chrono>
 #include <ctime>
 
-#include "ingest/upload/UploadError.h"
-#include "server/http/ApiMessages.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
+#include "core/messages/ErrorSentences.h"
 #include "server/http/BearerAuth.h"
-#include "server/http/HttpError.h"
 #include "server/http/RequestContext.h"
 #include "server/http/RequestLog.h"
 #include "server/http/Router.h"
@@ -60,20 +60,19 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
     try {
       if (stopping_) {
         context.response().setKeepAlive(false);
-        throw HttpError(503, "stopping", messages::ServiceUnavailable(), 5);
+        throw ClientError(ErrorCode::kStopping, messages::ErrorSentence(ErrorCode::kStopping))
+            .RetryAfter(5);
       }
       Route(context);
       if (!context.sent()) return Answer(context, Internal(), "the route sent no answer");
       return "";
-    } catch (const HttpError& error) {
-      return Answer(context, error, "");
-    } catch (const UploadError& error) {
-      return Answer(context,
-                    HttpError(error.http_status(), error.code(), error.what(), error.retry_after()),
-                    "");
+    } catch (const ClientError& error) {
+      return Answer(context, error, error.context());
     } catch (const sql::SQLException& error) {
       return Answer(context,
-                    HttpError(503, "database_unavailable", messages::ServiceUnavailable(), 5),
+                    ClientError(ErrorCode::kDatabaseUnavailable,
+                                messages::ErrorSentence(ErrorCode::kDatabaseUnavailable))
+                        .RetryAfter(5),
                     std::string("database: ") + error.what());
     } catch (const Poco::Exception& error) {
       return Answer(context, Internal(), error.displayText());
@@ -82,16 +81,18 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
     }
   }
 
-  static HttpError Internal() {
-    return HttpError(500, "internal_error", messages::InternalError());
+  static ClientError Internal() {
+    return ClientError(ErrorCode::kInternalError,
+                       messages::ErrorSentence(ErrorCode::kInternalError));
   }
 
-  std::string Answer(RequestContext& context, const HttpError& error, std::string failure) {
+  std::string Answer(RequestContext& context, const ClientError& error, std::string failure) {
     if (context.sent()) {
       // Part of the answer is already out (a file being streamed): the
       // client sees a cut connection; the log says why.
       context.response().setKeepAlive(false);
-      return failure.empty() ? "after the answer began: " + error.code() : failure;
+      return failure.empty() ? std::string("after the answer began: ") + error.code_name()
+                             : failure;
     }
     try {
       context.DrainBeforeError(kRefusedBodyDrain);
@@ -105,10 +106,10 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
   void Route(RequestContext& context) {
     RouteMatch match = router_.Match(context.request().getMethod(), context.path());
     if (match.outcome == RouteMatch::Outcome::NoSuchPath)
-      throw HttpError(404, "not_found", messages::NoSuchAddress());
+      throw ClientError(ErrorCode::kNotFound, messages::NoSuchAddress());
     if (match.outcome == RouteMatch::Outcome::MethodNotAllowed) {
       context.response().set("Allow", Joined(match.allowed_methods));
-      throw HttpError(405, "method_not_allowed", messages::MethodNotAllowed());
+      throw ClientError(ErrorCode::kMethodNotAllowed, messages::MethodNotAllowed());
     }
     context.SetParams(match.params);
     if (!match.route->access.open) {

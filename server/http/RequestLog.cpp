@@ -1,11 +1,14 @@
 #include "server/http/RequestLog.h"
 
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/Timestamp.h>
 
 #include <chrono>
 
-#include "processors/core/JsonWriter.h"
+#include "core/json/JsonDecimal.h"
+#include "core/json/JsonStringOrNull.h"
+#include "core/json/JsonText.h"
 
 namespace dossier {
 namespace {
@@ -20,28 +23,26 @@ std::int64_t NowUnixMs() {
       .count();
 }
 
-void RequestFields(JsonWriter& json, const RequestLogEntry& entry) {
-  json.Key("method").String(entry.method);
-  json.Key("path").String(entry.path);
-  json.Key("status").Integer(entry.status);
-  json.Key("ms").Number(entry.ms, 1);
-  json.Key("bytes_in").Integer(static_cast<long long>(entry.bytes_in));
-  json.Key("role");
-  if (entry.role.empty())
-    json.Null();
-  else
-    json.String(entry.role);
-  if (!entry.error.empty()) json.Key("error").String(entry.error);
+// {"ts", "event"}, the start of every line of the HTTP side.
+Poco::JSON::Object LogLine(std::int64_t unix_ms, const std::string& event) {
+  Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+  line.set("ts", IsoUtc(unix_ms));
+  line.set("event", event);
+  return line;
 }
 
 }  // namespace
 
 std::string RequestLogLine(const RequestLogEntry& entry, std::int64_t unix_ms) {
-  JsonWriter json;
-  json.BeginObject().Key("ts").String(IsoUtc(unix_ms)).Key("event").String("http");
-  RequestFields(json, entry);
-  json.EndObject();
-  return json.str();
+  Poco::JSON::Object line = LogLine(unix_ms, "http");
+  line.set("method", entry.method);
+  line.set("path", entry.path);
+  line.set("status", entry.status);
+  line.set("ms", JsonDecimal(entry.ms, 1));
+  line.set("bytes_in", entry.bytes_in);
+  line.set("role", JsonStringOrNull(entry.role));
+  if (!entry.error.empty()) line.set("error", entry.error);
+  return JsonText(line);
 }
 
 RequestLog::RequestLog(std::ostream& out) : out_(out) {}
@@ -53,11 +54,9 @@ void RequestLog::Write(const RequestLogEntry& entry) {
 void RequestLog::WriteEvent(
     const std::string& event,
     const std::initializer_list<std::pair<std::string, std::string>>& fields) {
-  JsonWriter json;
-  json.BeginObject().Key("ts").String(IsoUtc(NowUnixMs())).Key("event").String(event);
-  for (const auto& [key, value] : fields) json.Key(key).String(value);
-  json.EndObject();
-  Emit(json.str());
+  Poco::JSON::Object line = LogLine(NowUnixMs(), event);
+  for (const auto& [key, value] : fields) line.set(key, value);
+  Emit(JsonText(line));
 }
 
 void RequestLog::Emit(const std::string& line) {

@@ -21,7 +21,7 @@ struct RequestLogEntry {
 
 // {"ts","event":"http","method","path","status","ms","bytes_in","role"}
 // (+ "error"): one JSON line, as every log line of dossierd, valid UTF-8
-// whatever bytes the path holds (JsonQuote). `unix_ms`: when the request
+// whatever bytes the path holds (JsonText). `unix_ms`: when the request
 // ended.
 std::string RequestLogLine(const RequestLogEntry& entry, std::int64_t unix_ms);
 

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
 #include "store/db/ConnectionPool.h"
 
 namespace dossier {
@@ -18,7 +18,8 @@ PooledConnection AcquireConnection(ServiceResources& service) {
     throw;  // the database cannot be reached: the dispatcher answers 503 and logs why
   } catch (const std::runtime_error&) {
     // No connection freed up in time: the client should come back shortly.
-    throw HttpError(503, "database_unavailable", messages::ServiceUnavailable(), 5);
+    throw ClientError(ErrorCode::kDatabaseUnavailable, messages::ServiceUnavailable())
+        .RetryAfter(5);
   }
 }
 

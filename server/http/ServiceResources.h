@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "server/ServerSettings.h"
 #include "server/http/HttpCounters.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 
@@ -33,7 +33,7 @@ struct ServiceResources {
 };
 
 // A database connection for one request: a pool that stays exhausted is
-// answered 503 with Retry-After (HttpError), like a database that is down.
+// answered 503 with Retry-After (ClientError `database_unavailable`), like a database that is down.
 PooledConnection AcquireConnection(ServiceResources& service);
 
 }  // namespace dossier

@@ -1,6 +1,7 @@
 #include "server/notify/OutboxDelivery.h"
 
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/Timestamp.h>
 #include <cppconn/connection.h>
 #include <cppconn/prepared_statement.h>
@@ -10,10 +11,10 @@
 #include <iostream>
 #include <memory>
 
-#include "processors/core/JsonWriter.h"
+#include "core/json/JsonText.h"
 #include "store/db/ConnectionPool.h"
 #include "store/db/Transaction.h"
-#include "store/workflow/Counters.h"
+#include "store/tables/Counters.h"
 
 namespace dossier {
 namespace {
@@ -22,15 +23,11 @@ constexpr std::size_t kMaxErrorText = 2000;
 
 // A line of the service log: {"ts","event":"outbox_error"|"outbox_recovered",…}.
 void LogDeliveryEvent(const std::string& event, const std::string& error) {
-  JsonWriter line;
-  line.BeginObject()
-      .Key("ts")
-      .String(Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ"))
-      .Key("event")
-      .String(event);
-  if (!error.empty()) line.Key("error").String(error);  // a relay's reply: any bytes
-  line.EndObject();
-  std::cout << line.str() + "\n" << std::flush;
+  Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+  line.set("ts", Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ"));
+  line.set("event", event);
+  if (!error.empty()) line.set("error", error);  // a relay's reply: any bytes
+  std::cout << JsonText(line) + "\n" << std::flush;
 }
 
 std::string Column(sql::ResultSet& rows, int column) {

@@ -1,4 +1,4 @@
-#include "server/http/JsonText.h"
+#include "core/json/JsonDocument.h"
 #include "server/http/RequestContext.h"
 #include "server/ops/OpsHandlers.h"
 

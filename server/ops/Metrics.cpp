@@ -6,10 +6,10 @@
 #include "server/http/ServiceResources.h"
 #include "server/ops/OpsHandlers.h"
 #include "server/ops/PrometheusText.h"
-#include "server/routes/BoundStatement.h"
+#include "store/db/BoundStatement.h"
 #include "store/db/ConnectionPool.h"
-#include "store/workflow/Counters.h"
-#include "store/workflow/ProcessRegistry.h"
+#include "store/tables/Counters.h"
+#include "store/tables/ProcessRegistry.h"
 
 namespace dossier {
 namespace {

@@ -4,13 +4,13 @@
 
 #include <chrono>
 
-#include "server/http/JsonText.h"
+#include "core/json/JsonDocument.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ServiceResources.h"
 #include "server/ops/OpsHandlers.h"
-#include "server/routes/BoundStatement.h"
+#include "store/db/BoundStatement.h"
 #include "store/db/ConnectionPool.h"
-#include "store/workflow/ProcessRegistry.h"
+#include "store/tables/ProcessRegistry.h"
 
 namespace dossier {
 namespace {

@@ -4,17 +4,17 @@
 
 #include <set>
 
-#include "processors/ine/IneNumber.h"
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/ine/IneNumber.h"
+#include "core/messages/ApiMessages.h"
 #include "server/http/JsonBody.h"
 #include "server/http/ResourceId.h"
 
 namespace dossier {
 namespace {
 
-HttpError Invalid(const std::string& field, const std::string& expected) {
-  return HttpError(400, "invalid_field", messages::InvalidField(field, expected));
+ClientError Invalid(const std::string& field, const std::string& expected) {
+  return ClientError(ErrorCode::kInvalidField, messages::InvalidField(field, expected));
 }
 
 std::optional<std::string> Ine(const Poco::JSON::Object::Ptr& body) {
@@ -22,7 +22,7 @@ std::optional<std::string> Ine(const Poco::JSON::Object::Ptr& body) {
   std::string text = StringMember(body, "ine", false, 64);
   std::string ine = NormaliseIne(text);
   if (!ine.empty() && !ValidateIne(ine).valid)
-    throw HttpError(400, "invalid_ine", messages::InvalidIne(text));
+    throw ClientError(ErrorCode::kInvalidIne, messages::InvalidIne(text));
   return ine;
 }
 
@@ -32,18 +32,18 @@ std::optional<std::string> Email(const Poco::JSON::Object::Ptr& body) {
   std::size_t at = email.find('@');
   if (!email.empty() && (at == 0 || at == std::string::npos || at + 1 == email.size() ||
                          email.find_first_of(" \t\r\n<>,;") != std::string::npos))
-    throw Invalid("email", "une adresse électronique est attendue");
+    throw Invalid("email", messages::ExpectedEmail());
   return email;
 }
 
 CandidatureRequest::Piece ReadPiece(const Poco::Dynamic::Var& item) {
-  const std::string expected = "chaque pièce est un objet {\"code\": …, \"mandatory\": …}";
+  const std::string expected = messages::ExpectedPieceObject();
   if (item.type() != typeid(Poco::JSON::Object::Ptr)) throw Invalid("pieces", expected);
   Poco::JSON::Object::Ptr object = item.extract<Poco::JSON::Object::Ptr>();
   CandidatureRequest::Piece piece;
   piece.code = StringMember(object, "code", true, 64);
   if (!IsResourceId(piece.code))
-    throw HttpError(400, "unknown_piece", messages::UnknownPieceType(piece.code));
+    throw ClientError(ErrorCode::kUnknownPiece, messages::UnknownPieceType(piece.code));
   piece.mandatory = BoolMember(object, "mandatory", true);
   return piece;
 }
@@ -52,14 +52,14 @@ std::optional<std::vector<CandidatureRequest::Piece>> Pieces(const Poco::JSON::O
   if (!body->has("pieces")) return std::nullopt;
   Poco::Dynamic::Var value = body->get("pieces");
   if (value.type() != typeid(Poco::JSON::Array::Ptr))
-    throw Invalid("pieces", "une liste de pièces est attendue");
+    throw Invalid("pieces", messages::ExpectedPieceList());
   Poco::JSON::Array::Ptr list = value.extract<Poco::JSON::Array::Ptr>();
   std::vector<CandidatureRequest::Piece> pieces;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < list->size(); ++i) {
     CandidatureRequest::Piece piece = ReadPiece(list->get(static_cast<unsigned>(i)));
     if (!seen.insert(piece.code).second)
-      throw HttpError(400, "duplicate_piece", messages::DuplicatePiece(piece.code));
+      throw ClientError(ErrorCode::kDuplicatePiece, messages::DuplicatePiece(piece.code));
     pieces.push_back(piece);
   }
   return pieces;

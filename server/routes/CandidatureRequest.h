@@ -23,7 +23,7 @@ struct CandidatureRequest {
   std::optional<std::vector<Piece>> pieces;  // absent: the pièces stay as they are
 };
 
-// Throws HttpError 400 naming what is wrong: formation missing, an INE that
+// Throws ClientError naming what is wrong: formation missing, an INE that
 // ValidateIne refuses, an e-mail address without '@', a pièce code that is
 // not an identifier, a pièce listed twice. (Whether the codes exist is the
 // database's to say.)

@@ -4,11 +4,14 @@
 
 #include <map>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
-#include "server/http/JsonText.h"
-#include "server/routes/BoundStatement.h"
-#include "store/workflow/Statuses.h"
+#include "core/errors/ClientError.h"
+#include "core/json/JsonDocument.h"
+#include "core/messages/ApiMessages.h"
+#include "store/db/BoundStatement.h"
+#include "workflow/CandidatureStatus.h"
+#include "workflow/JobOutcome.h"
+#include "workflow/LabelOrCode.h"
+#include "workflow/PieceStatus.h"
 
 namespace dossier {
 namespace {
@@ -49,7 +52,9 @@ Poco::Dynamic::Var Report(sql::ResultSet& row, int column) {
 std::string Processing(sql::ResultSet& row, int version, int outcome, int job_state) {
   if (row.getInt(version) == 0) return "none";
   if (!row.isNull(outcome))
-    return std::string(row.getString(outcome)) == "unprocessable" ? "unprocessable" : "done";
+    return ParseJobOutcome(std::string(row.getString(outcome))) == JobOutcome::kUnprocessable
+               ? "unprocessable"
+               : "done";
   if (!row.isNull(job_state) && std::string(row.getString(job_state)) == "poison")
     return "unprocessable";
   return "pending";
@@ -60,14 +65,15 @@ Object::Ptr Header(sql::Connection& connection, const std::string& id) {
       BoundStatement(connection, "SELECT id, formation, ine, status FROM candidature WHERE id = ?")
           .Bind(id)
           .Query();
-  if (!row->next()) throw HttpError(404, "not_found", messages::CandidatureNotFound());
+  if (!row->next())
+    throw ClientError(ErrorCode::kNotFound, messages::CandidatureNotFound(), "candidature " + id);
   Object::Ptr body = NewJsonObject();
   std::string status = row->getString(4);
   body->set("id", std::string(row->getString(1)));
   body->set("formation", std::string(row->getString(2)));
   body->set("ine", NullableString(*row, 3));
   body->set("status", status);
-  body->set("status_label", std::string(CandidatureStatusLabel(status.c_str())));
+  body->set("status_label", LabelOrCode(ParseCandidatureStatus(status), status));
   return body;
 }
 
@@ -105,7 +111,7 @@ Object::Ptr Piece(sql::ResultSet& row, std::map<std::string, Array::Ptr>& files)
   piece->set("mandatory", mandatory);
   piece->set("conditional", !mandatory || row.getInt(4) != 0);
   piece->set("status", status);
-  piece->set("status_label", std::string(PieceStatusLabel(status.c_str())));
+  piece->set("status_label", LabelOrCode(ParsePieceStatus(status), status));
   piece->set("comment", NullableString(row, 6));
   piece->set("version", row.getInt(7));
   piece->set("processing", Processing(row, 7, 10, 13));

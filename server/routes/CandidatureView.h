@@ -16,7 +16,7 @@ namespace dossier {
 // version's files and pre-check (`processing`, the worker's `report` and
 // `message`, whether a `thumbnail` preview exists), and the limits the
 // candidate is told about.
-// Throws HttpError 404 when the candidature does not exist.
+// Throws ClientError kNotFound when the candidature does not exist.
 Poco::JSON::Object::Ptr CandidatureJson(sql::Connection& connection, const std::string& id);
 
 }  // namespace dossier

@@ -1,6 +1,4 @@
 #include "server/dossier/DossierPdf.h"
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ServiceResources.h"
 #include "server/routes/PathParams.h"
@@ -13,12 +11,8 @@ namespace dossier {
 void HandleDossierPdf(RequestContext& context) {
   std::string id = CandidatureIdParam(context);
   ServiceResources& service = context.service();
-  std::string path;
-  try {
-    path = DossierPdf(service.pool, service.store, service.settings.assemble_binary).PathFor(id);
-  } catch (const DossierNotFound&) {
-    throw HttpError(404, "not_found", messages::DossierNotAvailable());
-  }
+  std::string path =
+      DossierPdf(service.pool, service.store, service.settings.assemble_binary).PathFor(id);
   context.SendFile(path, "application/pdf", id + "-dossier.pdf");
 }
 

@@ -1,15 +1,19 @@
 #include <cppconn/resultset.h>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
-#include "server/http/JsonText.h"
+#include "core/errors/ClientError.h"
+#include "core/json/JsonDocument.h"
+#include "core/messages/ApiMessages.h"
+#include "core/messages/GestionMessages.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ServiceResources.h"
-#include "server/routes/BoundStatement.h"
-#include "server/routes/GestionMessages.h"
 #include "server/routes/RouteHandlers.h"
+#include "store/db/BoundStatement.h"
 #include "store/db/ConnectionPool.h"
-#include "store/workflow/Statuses.h"
+#include "workflow/CandidatureStatus.h"
+#include "workflow/IneVerdict.h"
+#include "workflow/JobOutcome.h"
+#include "workflow/LabelOrCode.h"
+#include "workflow/PieceStatus.h"
 
 namespace dossier {
 namespace {
@@ -24,11 +28,12 @@ const char* const kFlags[] = {"ine_illisible", "ine_different", "refusee_control
                               "contenu_actif"};
 constexpr int kFirstFlagColumn = 7;
 
+// The stored code of the status asked for; "" for every status.
 std::string StatusFilter(const RequestContext& context) {
   std::string status = context.Query("status");
-  if (!status.empty() && status != "AT" && status != "RE" && status != "IN" && status != "CO")
-    throw HttpError(400, "invalid_status", messages::InvalidStatusFilter(status));
-  return status;
+  if (status.empty()) return status;
+  if (std::optional<CandidatureStatus> known = ParseCandidatureStatus(status)) return Code(*known);
+  throw ClientError(ErrorCode::kInvalidStatus, messages::InvalidStatusFilter(status));
 }
 
 std::string FlagFilter(const RequestContext& context) {
@@ -36,20 +41,21 @@ std::string FlagFilter(const RequestContext& context) {
   if (flag.empty()) return flag;
   for (const char* known : kFlags)
     if (flag == known) return flag;
-  throw HttpError(400, "invalid_flag", messages::InvalidFlagFilter(flag));
+  throw ClientError(ErrorCode::kInvalidFlag, messages::InvalidFlagFilter(flag));
 }
 
 // One row per candidature, its pièces joined to their current version's
 // precheck (at most one each: no row is counted twice). The flag filter is
-// applied before the limit.
+// applied before the limit. The statuses, verdicts and outcomes compared
+// are bound, in the order of their `?`.
 const char* const kWorkListQuery =
     "SELECT c.id, c.formation, c.status, "
     "DATE_FORMAT(c.updated_at, '%Y-%m-%dT%H:%i:%sZ'), "
-    "COALESCE(SUM(p.status = 'TR'), 0), COUNT(p.piece_code), "
-    "COALESCE(MAX(pc.ine_verdict = 'illisible'), 0) AS ine_illisible, "
-    "COALESCE(MAX(pc.ine_verdict = 'different'), 0) AS ine_different, "
-    "COALESCE(MAX(pc.outcome = 'refused'), 0) AS refusee_controle, "
-    "COALESCE(MAX(pc.outcome = 'unprocessable'), 0) AS unprocessable, "
+    "COALESCE(SUM(p.status = ?), 0), COUNT(p.piece_code), "
+    "COALESCE(MAX(pc.ine_verdict = ?), 0) AS ine_illisible, "
+    "COALESCE(MAX(pc.ine_verdict = ?), 0) AS ine_different, "
+    "COALESCE(MAX(pc.outcome = ?), 0) AS refusee_controle, "
+    "COALESCE(MAX(pc.outcome = ?), 0) AS unprocessable, "
     // Scripts, launches, attachments… removed, or kept in a signed PDF: the
     // report's arrays (ActiveContent.h), absent from reports written before.
     // Web links alone are in most CVs and are not worth the flag.
@@ -77,7 +83,7 @@ Poco::JSON::Object::Ptr Item(sql::ResultSet& row) {
   item->set("id", std::string(row.getString(1)));
   item->set("formation", std::string(row.getString(2)));
   item->set("status", status);
-  item->set("status_label", std::string(CandidatureStatusLabel(status.c_str())));
+  item->set("status_label", LabelOrCode(ParseCandidatureStatus(status), status));
   item->set("updated_at", std::string(row.getString(4)));
   item->set("pieces_to_check", static_cast<Poco::Int64>(row.getInt64(5)));
   item->set("pieces", static_cast<Poco::Int64>(row.getInt64(6)));
@@ -96,6 +102,11 @@ void HandleListCandidatures(RequestContext& context) {
   std::string flag = FlagFilter(context);
   PooledConnection connection = AcquireConnection(context.service());
   BoundStatement query(*connection, kWorkListQuery);
+  query.Bind(Code(PieceStatus::kTransmise))
+      .Bind(Code(IneVerdict::kIllisible))
+      .Bind(Code(IneVerdict::kDifferent))
+      .Bind(Code(JobOutcome::kRefused))
+      .Bind(Code(JobOutcome::kUnprocessable));
   query.Bind(status).Bind(status);
   for (int i = 0; i < 6; ++i) query.Bind(flag);
   auto rows = query.Bind(kListLimit).Query();

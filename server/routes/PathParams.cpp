@@ -1,7 +1,7 @@
 #include "server/routes/PathParams.h"
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ResourceId.h"
 
@@ -9,13 +9,13 @@ namespace dossier {
 
 std::string CandidatureIdParam(const RequestContext& context) {
   const std::string& id = context.Param("id");
-  if (!IsResourceId(id)) throw HttpError(404, "not_found", messages::CandidatureNotFound());
+  if (!IsResourceId(id)) throw ClientError(ErrorCode::kNotFound, messages::CandidatureNotFound());
   return id;
 }
 
 std::string PieceCodeParam(const RequestContext& context) {
   const std::string& code = context.Param("code");
-  if (!IsResourceId(code)) throw HttpError(404, "not_found", messages::PieceNotRequired());
+  if (!IsResourceId(code)) throw ClientError(ErrorCode::kNotFound, messages::PieceNotRequired());
   return code;
 }
 

@@ -1,13 +1,13 @@
 #include <cppconn/resultset.h>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ServiceResources.h"
-#include "server/routes/BoundStatement.h"
 #include "server/routes/PathParams.h"
 #include "server/routes/RouteHandlers.h"
 #include "store/blobs/BlobStore.h"
+#include "store/db/BoundStatement.h"
 #include "store/db/ConnectionPool.h"
 
 namespace dossier {
@@ -29,15 +29,15 @@ std::string ProcessedPdfKey(sql::Connection& connection, const std::string& id,
                  .Bind(id)
                  .Bind(code)
                  .Query();
-  if (!row->next()) throw HttpError(404, "not_found", messages::PieceNotRequired());
-  if (row->getInt(1) == 0) throw HttpError(404, "not_found", messages::NoProcessedPdf());
+  if (!row->next()) throw ClientError(ErrorCode::kNotFound, messages::PieceNotRequired());
+  if (row->getInt(1) == 0) throw ClientError(ErrorCode::kNotFound, messages::NoProcessedPdf());
   if (row->isNull(2)) {
     if (!row->isNull(4) && std::string(row->getString(4)) == "poison")
-      throw HttpError(404, "not_found", messages::NoProcessedPdf());
-    throw HttpError(409, "not_processed", messages::NotProcessedYet(), 5);
+      throw ClientError(ErrorCode::kNotFound, messages::NoProcessedPdf());
+    throw ClientError(ErrorCode::kNotProcessed, messages::NotProcessedYet()).RetryAfter(5);
   }
   if (std::string(row->getString(2)) != "accepted" || row->isNull(3))
-    throw HttpError(404, "not_found", messages::NoProcessedPdf());
+    throw ClientError(ErrorCode::kNotFound, messages::NoProcessedPdf());
   return row->getString(3);
 }
 

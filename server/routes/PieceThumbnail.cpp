@@ -1,15 +1,15 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <cppconn/resultset.h>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
+#include "core/messages/GestionMessages.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ServiceResources.h"
-#include "server/routes/BoundStatement.h"
-#include "server/routes/GestionMessages.h"
 #include "server/routes/PathParams.h"
 #include "server/routes/RouteHandlers.h"
 #include "store/blobs/BlobStore.h"
+#include "store/db/BoundStatement.h"
 #include "store/db/ConnectionPool.h"
 
 namespace dossier {
@@ -29,8 +29,8 @@ std::string ThumbnailKey(sql::Connection& connection, const std::string& id,
                  .Bind(id)
                  .Bind(code)
                  .Query();
-  if (!row->next()) throw HttpError(404, "not_found", messages::PieceNotRequired());
-  if (row->isNull(1)) throw HttpError(404, "not_found", messages::NoThumbnail());
+  if (!row->next()) throw ClientError(ErrorCode::kNotFound, messages::PieceNotRequired());
+  if (row->isNull(1)) throw ClientError(ErrorCode::kNotFound, messages::NoThumbnail());
   return row->getString(1);
 }
 
@@ -50,7 +50,7 @@ void HandlePieceThumbnail(RequestContext& context) {
   try {
     jpeg = context.service().store.Read(key);
   } catch (const BlobError&) {
-    throw HttpError(404, "not_found", messages::NoThumbnail());
+    throw ClientError(ErrorCode::kNotFound, messages::NoThumbnail());
   }
   context.response().set("Cache-Control", "private, max-age=60");
   context.response().set("X-Content-Type-Options", "nosniff");

@@ -1,17 +1,19 @@
 #include <cppconn/resultset.h>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "core/messages/ApiMessages.h"
 #include "server/http/JsonBody.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ResourceId.h"
 #include "server/http/ServiceResources.h"
-#include "server/routes/BoundStatement.h"
 #include "server/routes/CandidatureRequest.h"
 #include "server/routes/CandidatureView.h"
 #include "server/routes/RouteHandlers.h"
+#include "store/db/BoundStatement.h"
 #include "store/db/ConnectionPool.h"
 #include "store/db/Transaction.h"
+#include "workflow/CandidatureStatus.h"
+#include "workflow/PieceStatus.h"
 
 namespace dossier {
 namespace {
@@ -22,22 +24,25 @@ void RequireKnownPieceTypes(sql::Connection& connection, const CandidatureReques
     auto row = BoundStatement(connection, "SELECT 1 FROM piece_justif WHERE code = ?")
                    .Bind(piece.code)
                    .Query();
-    if (!row->next()) throw HttpError(400, "unknown_piece", messages::UnknownPieceType(piece.code));
+    if (!row->next())
+      throw ClientError(ErrorCode::kUnknownPiece, messages::UnknownPieceType(piece.code),
+                        "pièce " + piece.code);
   }
 }
 
-// Inserts the candidature when it is new (true), else updates what the
-// request brings.
+// Inserts the candidature when it is new (true), not transmitted yet, else
+// updates what the request brings.
 bool SaveCandidature(sql::Connection& connection, const std::string& id,
                      const CandidatureRequest& request) {
   int inserted = BoundStatement(connection,
                                 "INSERT IGNORE INTO candidature (id, formation, ine, email, "
-                                "status, created_at, updated_at) VALUES (?, ?, ?, ?, 'AT', "
+                                "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
                                 "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
                      .Bind(id)
                      .Bind(request.formation)
                      .BindNullableString(request.ine.value_or(""))
                      .BindNullableString(request.email.value_or(""))
+                     .Bind(Code(CandidatureStatus::kEnAttente))
                      .Update();
   if (inserted == 1) return true;
   BoundStatement(connection,
@@ -68,12 +73,13 @@ void SavePieces(sql::Connection& connection, const std::string& id,
   for (const CandidatureRequest::Piece& piece : *request.pieces) {
     BoundStatement(connection,
                    "INSERT INTO pj_cand (candidature_id, piece_code, mandatory, position, status, "
-                   "updated_at) VALUES (?, ?, ?, ?, 'AT', UTC_TIMESTAMP(3)) "
+                   "updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3)) "
                    "ON DUPLICATE KEY UPDATE mandatory = ?, position = ?")
         .Bind(id)
         .Bind(piece.code)
         .Bind(piece.mandatory ? 1 : 0)
         .Bind(position)
+        .Bind(Code(PieceStatus::kEnAttente))
         .Bind(piece.mandatory ? 1 : 0)
         .Bind(position)
         .Update();
@@ -82,10 +88,12 @@ void SavePieces(sql::Connection& connection, const std::string& id,
   // A pièce made mandatory can no longer be « Non concerné ».
   BoundStatement(connection,
                  "UPDATE pj_cand p JOIN piece_justif t ON t.code = p.piece_code "
-                 "SET p.status = 'AT', p.updated_at = UTC_TIMESTAMP(3) "
-                 "WHERE p.candidature_id = ? AND p.status = 'NC' AND p.mandatory = 1 "
+                 "SET p.status = ?, p.updated_at = UTC_TIMESTAMP(3) "
+                 "WHERE p.candidature_id = ? AND p.status = ? AND p.mandatory = 1 "
                  "AND t.conditional = 0")
+      .Bind(Code(PieceStatus::kEnAttente))
       .Bind(id)
+      .Bind(Code(PieceStatus::kNonConcerne))
       .Update();
 }
 
@@ -93,7 +101,7 @@ void SavePieces(sql::Connection& connection, const std::string& id,
 
 void HandlePutCandidature(RequestContext& context) {
   const std::string& id = context.Param("id");
-  if (!IsResourceId(id)) throw HttpError(400, "invalid_id", messages::InvalidCandidatureId());
+  if (!IsResourceId(id)) throw ClientError(ErrorCode::kInvalidId, messages::InvalidCandidatureId());
   CandidatureRequest request = ParseCandidatureRequest(ReadJsonObject(context));
   PooledConnection connection = AcquireConnection(context.service());
   bool created = false;

@@ -6,7 +6,7 @@ class RequestContext;
 
 // The /api/v1 routes and the web pages (ApiRouter() says which method,
 // path and roles call each). They run after the token and the role were checked; each answers
-// through the context or throws HttpError.
+// through the context or throws ClientError (the dispatcher answers it).
 
 // GET /api/v1/candidatures/{id}
 void HandleGetCandidature(RequestContext& context);

@@ -1,9 +1,9 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-#include "server/http/ApiMessages.h"
-#include "server/http/HttpError.h"
-#include "server/http/JsonText.h"
+#include "core/errors/ClientError.h"
+#include "core/json/JsonDocument.h"
+#include "core/messages/ApiMessages.h"
 #include "server/http/RequestContext.h"
 #include "server/http/ResourceId.h"
 #include "server/http/ServiceResources.h"
@@ -34,7 +34,7 @@ void SetPageHeaders(RequestContext& context, const char* cache_control) {
 // scripts and styles may be kept five minutes.
 void SendPageFile(RequestContext& context, const std::string& path) {
   std::optional<PageFile> file = FindPageFile(context.service().settings.web_dir, path);
-  if (!file) throw HttpError(404, "not_found", messages::NoSuchAddress());
+  if (!file) throw ClientError(ErrorCode::kNotFound, messages::NoSuchAddress());
   bool html = file->content_type.rfind("text/html", 0) == 0;
   SetPageHeaders(context, html ? "no-cache" : "max-age=300");
   context.SendText(200, file->content_type, file->bytes);
@@ -54,7 +54,7 @@ void HandleServiceRoot(RequestContext& context) {
 
 void HandleCandidatPage(RequestContext& context) {
   if (!IsResourceId(context.Param("id")))
-    throw HttpError(404, "not_found", messages::CandidatureNotFound());
+    throw ClientError(ErrorCode::kNotFound, messages::CandidatureNotFound());
   SendPageFile(context, "candidat.html");
 }
 

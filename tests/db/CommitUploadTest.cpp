@@ -11,18 +11,19 @@
 #include <sstream>
 #include <thread>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "ingest/policy/PieceTypesTable.h"
+#include "core/messages/ApiMessages.h"
 #include "ingest/upload/CommitUpload.h"
 #include "ingest/upload/ReceiveMultipart.h"
-#include "ingest/upload/UploadError.h"
 #include "isolation/LimitedChild.h"
 #include "isolation/ReportChannel.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/ScanJpeg.h"
+#include "tests/support/ClientErrorOf.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {
@@ -96,15 +97,9 @@ class CommitUploadTest : public ::testing::Test {
     return CommitUpload(*connection, candidature, piece, files, key, CandidatureQuota());
   }
 
-  UploadError Refusal(const std::string& candidature, const std::string& piece,
+  ClientError Refusal(const std::string& candidature, const std::string& piece,
                       const std::vector<ReceivedFile>& files, const std::string& key = "") {
-    try {
-      Commit(candidature, piece, files, key);
-    } catch (const UploadError& error) {
-      return error;
-    }
-    ADD_FAILURE() << "the upload was committed";
-    return UploadError(0, "", "");
+    return testing::ClientErrorOf([&] { Commit(candidature, piece, files, key); });
   }
 
   long long Versions() { return db_.Count("SELECT COUNT(*) FROM piece_version"); }
@@ -212,11 +207,10 @@ TEST_F(CommitUploadTest, ARetryWithTheSameKeyGetsTheFirstAnswerAndNoSecondVersio
 
 TEST_F(CommitUploadTest, TheSameKeyWithOtherFilesOrAnotherPieceIsAConflict) {
   Commit("C1", "releve_bac", ScanAndPdf(), "key-7a2e");
-  UploadError other_files = Refusal("C1", "releve_bac", Files({{"autre.pdf", pdf_}}), "key-7a2e");
-  EXPECT_EQ(other_files.http_status(), 409);
-  EXPECT_EQ(other_files.code(), "idempotency_conflict");
-  UploadError other_piece = Refusal("C1", "cv", ScanAndPdf(), "key-7a2e");
-  EXPECT_EQ(other_piece.code(), "idempotency_conflict");
+  ClientError other_files = Refusal("C1", "releve_bac", Files({{"autre.pdf", pdf_}}), "key-7a2e");
+  EXPECT_STREQ(other_files.code_name(), "idempotency_conflict");
+  ClientError other_piece = Refusal("C1", "cv", ScanAndPdf(), "key-7a2e");
+  EXPECT_STREQ(other_piece.code_name(), "idempotency_conflict");
   EXPECT_EQ(Versions(), 1);
   EXPECT_EQ(db_.Scalar("SELECT status FROM pj_cand WHERE piece_code = 'cv'"), "AT");
 }
@@ -236,10 +230,9 @@ TEST_F(CommitUploadTest, TwoConcurrentRequestsWithOneKeyMakeOneVersion) {
 
 TEST_F(CommitUploadTest, AValidatedPieceCannotBeReplaced) {
   Execute(db_, "UPDATE pj_cand SET status = 'VA' WHERE piece_code = 'releve_bac'");
-  UploadError error = Refusal("C1", "releve_bac", ScanAndPdf());
-  EXPECT_EQ(error.http_status(), 409);
-  EXPECT_EQ(error.code(), "piece_validated");
-  EXPECT_NE(std::string(error.what()).find("validée"), std::string::npos) << error.what();
+  ClientError error = Refusal("C1", "releve_bac", ScanAndPdf());
+  EXPECT_STREQ(error.code_name(), "piece_validated");
+  EXPECT_NE(error.message().find("validée"), std::string::npos) << error.what();
   EXPECT_EQ(Versions(), 0);
   EXPECT_EQ(db_.Count("SELECT COUNT(*) FROM job"), 0);
   EXPECT_EQ(db_.Scalar("SELECT status FROM pj_cand WHERE piece_code = 'releve_bac'"), "VA");
@@ -248,16 +241,15 @@ TEST_F(CommitUploadTest, AValidatedPieceCannotBeReplaced) {
 TEST_F(CommitUploadTest, ATransmittedOrCompleteCandidatureTakesNoReplacement) {
   AddCandidature("C2", "RE");
   AddPiece("C2", "releve_bac", "RE");
-  UploadError transmitted = Refusal("C2", "releve_bac", ScanAndPdf());
-  EXPECT_EQ(transmitted.http_status(), 409);
-  EXPECT_EQ(transmitted.code(), "candidature_closed");
-  EXPECT_NE(std::string(transmitted.what()).find("transmis"), std::string::npos);
+  ClientError transmitted = Refusal("C2", "releve_bac", ScanAndPdf());
+  EXPECT_STREQ(transmitted.code_name(), "candidature_closed");
+  EXPECT_NE(transmitted.message().find("transmis"), std::string::npos);
 
   AddCandidature("C3", "CO");
   AddPiece("C3", "cv", "TR");
-  UploadError complete = Refusal("C3", "cv", ScanAndPdf());
-  EXPECT_EQ(complete.code(), "candidature_closed");
-  EXPECT_NE(std::string(complete.what()).find("complet"), std::string::npos);
+  ClientError complete = Refusal("C3", "cv", ScanAndPdf());
+  EXPECT_STREQ(complete.code_name(), "candidature_closed");
+  EXPECT_NE(complete.message().find("complet"), std::string::npos);
   EXPECT_EQ(Versions(), 0);
 }
 
@@ -270,20 +262,19 @@ TEST_F(CommitUploadTest, AnIncompleteCandidatureTakesTheReplacementOfARefusedPie
   EXPECT_EQ(db_.Scalar("SELECT status FROM candidature WHERE id = 'C4'"), "IN");
 }
 
-TEST_F(CommitUploadTest, AnUnknownCandidatureOrAPieceNotRequiredIs404) {
-  UploadError piece = Refusal("C1", "diplomes", ScanAndPdf());  // a known type, not asked of C1
-  EXPECT_EQ(piece.http_status(), 404);
-  EXPECT_EQ(piece.code(), "not_found");
-  EXPECT_NE(std::string(piece.what()).find("« diplomes »"), std::string::npos);
-  UploadError candidature = Refusal("C9", "releve_bac", ScanAndPdf(), "key-1");
-  EXPECT_EQ(candidature.http_status(), 404);
+TEST_F(CommitUploadTest, AnUnknownCandidatureOrAPieceNotRequiredIsNotFound) {
+  ClientError piece = Refusal("C1", "diplomes", ScanAndPdf());  // a known type, not asked of C1
+  EXPECT_STREQ(piece.code_name(), "not_found");
+  EXPECT_EQ(piece.message(), messages::PieceNotRequired());
+  ClientError candidature = Refusal("C9", "releve_bac", ScanAndPdf(), "key-1");
+  EXPECT_STREQ(candidature.code_name(), "not_found");
   EXPECT_EQ(Versions(), 0);
   EXPECT_EQ(db_.Count("SELECT COUNT(*) FROM upload_request"), 0);
 }
 
 TEST_F(CommitUploadTest, AnOverlongKeyIsRefusedBeforeTheDatabase) {
-  UploadError error = Refusal("C1", "releve_bac", ScanAndPdf(), std::string(129, 'k'));
-  EXPECT_EQ(error.http_status(), 400);
+  ClientError error = Refusal("C1", "releve_bac", ScanAndPdf(), std::string(129, 'k'));
+  EXPECT_STREQ(error.code_name(), "invalid_idempotency_key");
   EXPECT_EQ(Versions(), 0);
 }
 

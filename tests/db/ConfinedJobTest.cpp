@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <regex>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/ChildExit.h"
 #include "isolation/FileSystemView.h"
@@ -30,6 +29,7 @@
 #include "workers/run/JobChild.h"
 #include "workers/run/JobInputs.h"
 #include "workers/run/JobRunner.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
@@ -77,7 +77,7 @@ TEST(ConfinedJob, HostileDocumentReachesNothingAndCostsAnAttemptLikeACrash) {
                               {{"cv.pdf", fixtures::BornDigitalPdf({{"CV"}}) + "%" + kMarker}},
                               &store);
   }
-  std::optional<JobOutcome> outcome = Runner(db, data.path()).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path()).RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "crashed");
   std::string file = LandlockAbi() > 0 ? "blocked (EACCES)" : "reached";
@@ -151,7 +151,7 @@ TEST(ConfinedJob, ReferenceDossierComesOutAsWithoutConfinement) {
     }
     std::string expected = UnconfinedReport(inputs, &reader, out);
 
-    JobOutcome outcome = runner.Run(*claim.job);
+    JobAttempt outcome = runner.Run(*claim.job);
     EXPECT_EQ(outcome.outcome, "done") << outcome.error;
     EXPECT_EQ(outcome.status, "accepted");
     std::string report = db.Scalar(

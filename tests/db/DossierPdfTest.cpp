@@ -10,6 +10,7 @@
 #include <memory>
 #include <regex>
 
+#include "core/errors/ClientError.h"
 #include "server/dossier/DossierPdf.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
@@ -206,12 +207,12 @@ TEST_F(DossierPdfTest, KeepsTheDossiersOfOtherCandidatures) {
 
 TEST_F(DossierPdfTest, UnknownOrUnsafeCandidaturesAreNotFound) {
   DossierPdf dossier = Dossier();
-  EXPECT_THROW(dossier.PathFor("nope"), DossierNotFound);
-  EXPECT_THROW(dossier.PathFor("../cand-1"), DossierNotFound);
-  EXPECT_THROW(dossier.PathFor("cand-1/x"), DossierNotFound);
-  EXPECT_THROW(dossier.PathFor(""), DossierNotFound);
+  EXPECT_THROW(dossier.PathFor("nope"), ClientError);
+  EXPECT_THROW(dossier.PathFor("../cand-1"), ClientError);
+  EXPECT_THROW(dossier.PathFor("cand-1/x"), ClientError);
+  EXPECT_THROW(dossier.PathFor(""), ClientError);
   rows_.Candidature("empty", "Master", "AT");
-  EXPECT_THROW(dossier.PathFor("empty"), DossierNotFound);  // no pièce asked for
+  EXPECT_THROW(dossier.PathFor("empty"), ClientError);  // no pièce asked for
 }
 
 TEST_F(DossierPdfTest, AMissingResultIsAnErrorNotAPartialDossier) {
@@ -220,7 +221,7 @@ TEST_F(DossierPdfTest, AMissingResultIsAnErrorNotAPartialDossier) {
       {
         try {
           Dossier().PathFor("cand-1");
-        } catch (const DossierNotFound&) {
+        } catch (const ClientError&) {
           ADD_FAILURE() << "reported as not found";
         }
       },
@@ -235,7 +236,7 @@ TEST_F(DossierPdfTest, AFailingAssemblerIsReportedWithItsOutput) {
   try {
     dossier.PathFor("cand-1");
     FAIL() << "built";
-  } catch (const DossierNotFound&) {
+  } catch (const ClientError&) {
     FAIL() << "not found";
   } catch (const std::runtime_error& error) {
     EXPECT_TRUE(Has(error.what(), "exit 1")) << error.what();

@@ -72,12 +72,10 @@ std::optional<ClaimedJob> ClaimOne(sql::Connection& connection, const std::strin
 
 PrecheckResult Accepted() {
   PrecheckResult result;
-  result.accepted = true;
-  result.ine_verdict = "non_verifie";
-  result.message = "Pièce acceptée : 1 page, 12 ko.";
-  result.report_json = "{\"status\":\"accepted\"}";
+  result.report.accepted = true;
+  result.report.message = "Pièce acceptée : 1 page, 12 ko.";
+  result.report.output_bytes = 12'000;
   result.output_key = "results/ab/abcdef";
-  result.output_bytes = 12'000;
   return result;
 }
 
@@ -316,7 +314,7 @@ TEST(FairQueue, ReplacedVersionIsSupersededAndOnlyTheNewOneRuns) {
   EXPECT_EQ(cv_piece()->getValue<std::string>("processing"), "pending");
   ASSERT_EQ(CompleteJob(*connection, *claim.job, Accepted()), Completion::Completed);
   EXPECT_EQ(cv_piece()->getValue<std::string>("processing"), "done");
-  EXPECT_EQ(cv_piece()->getValue<std::string>("message"), Accepted().message);
+  EXPECT_EQ(cv_piece()->getValue<std::string>("message"), Accepted().report.message);
   EXPECT_EQ(db.Count("SELECT COUNT(*) FROM precheck"), 1);
   EXPECT_EQ(db.Scalar("SELECT piece_version_id FROM precheck"),
             std::to_string(new_version.piece_version_id));

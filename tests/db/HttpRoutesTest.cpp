@@ -19,8 +19,6 @@
 #include <regex>
 #include <sstream>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "ingest/policy/PieceTypesTable.h"
 #include "isolation/LimitedChild.h"
 #include "isolation/ReportChannel.h"
 #include "server/HttpService.h"
@@ -32,6 +30,8 @@
 #include "tests/fixtures/DocxLike.h"
 #include "tests/fixtures/ScanJpeg.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {

@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "core/messages/CandidateMessages.h"
 #include "store/db/Transaction.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/workers/WorkflowRows.h"
@@ -76,22 +77,17 @@ void Expire(TestDatabase& db, std::int64_t job_id) {
 
 PrecheckResult Refused(const std::string& message) {
   PrecheckResult result;
-  result.accepted = false;
-  result.reason = "size";
-  result.ine_verdict = "non_verifie";
-  result.message = message;
-  result.report_json = "{\"status\":\"refused\",\"reason\":\"size\"}";
+  result.report.reason = RefusalReason::Size;
+  result.report.message = message;
   return result;
 }
 
 PrecheckResult Accepted() {
   PrecheckResult result;
-  result.accepted = true;
-  result.ine_verdict = "non_verifie";
-  result.message = "Pièce acceptée : 1 page, 12 ko.";
-  result.report_json = "{\"status\":\"accepted\"}";
+  result.report.accepted = true;
+  result.report.message = "Pièce acceptée : 1 page, 12 ko.";
+  result.report.output_bytes = 12'000;
   result.output_key = "results/ab/abcdef";
-  result.output_bytes = 12'000;
   return result;
 }
 
@@ -248,7 +244,7 @@ TEST(JobQueue, CompletingAcceptedRecordsPrecheckAndLeavesThePieceTransmitted) {
   EXPECT_EQ(db.Count("SELECT COUNT(*) FROM precheck"), 1);
   EXPECT_EQ(db.Scalar("SELECT CONCAT_WS('|', outcome, IFNULL(reason, '-'), ine_verdict, "
                       "output_bytes, report) FROM precheck"),
-            "accepted|-|non_verifie|12000|{\"status\":\"accepted\"}");
+            "accepted|-|non_verifie|12000|" + Accepted().report.ToJson());
   EXPECT_GE(db.Count("SELECT latency_ms FROM precheck"), 0);
   EXPECT_EQ(JobText(job->id,
                     "CONCAT_WS('|', state, finished_at IS NOT NULL, "

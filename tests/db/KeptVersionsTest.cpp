@@ -7,19 +7,18 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <functional>
 #include <sstream>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "ingest/policy/PieceTypesTable.h"
 #include "ingest/upload/CommitUpload.h"
 #include "ingest/upload/PruneReplacedVersions.h"
 #include "ingest/upload/ReceiveMultipart.h"
-#include "ingest/upload/UploadError.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
+#include "tests/support/ClientErrorOf.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {
@@ -103,16 +102,6 @@ class KeptVersionsTest : public ::testing::Test {
   BlobStore store_;
 };
 
-UploadError Refusal(const std::function<void()>& upload) {
-  try {
-    upload();
-  } catch (const UploadError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "the upload was committed";
-  return UploadError(0, "", "");
-}
-
 TEST_F(KeptVersionsTest, AnUploadThatWouldPassTheBoundIsRefusedAndLeavesNothing) {
   std::vector<ReceivedFile> cv = Pdf("CV");
   std::uint64_t size = cv[0].size;
@@ -120,10 +109,10 @@ TEST_F(KeptVersionsTest, AnUploadThatWouldPassTheBoundIsRefusedAndLeavesNothing)
   quota.max_kept_bytes = size * 5 / 2;  // room for two such files, not three
   Commit("C1", "cv", cv, quota, "first");
   Commit("C1", "lettre_motivation", Pdf("CV"), quota);
-  UploadError refused = Refusal([&] { Commit("C1", "lettre_motivation", Pdf("CV"), quota); });
-  EXPECT_EQ(refused.http_status(), 413);
-  EXPECT_EQ(refused.code(), "quota_exceeded");
-  EXPECT_NE(std::string(refused.what()).find("dépasseraient"), std::string::npos);
+  ClientError refused =
+      testing::ClientErrorOf([&] { Commit("C1", "lettre_motivation", Pdf("CV"), quota); });
+  EXPECT_STREQ(refused.code_name(), "quota_exceeded");
+  EXPECT_NE(refused.message().find("dépasseraient"), std::string::npos);
   EXPECT_EQ(db_.Count("SELECT COUNT(*) FROM piece_version"), 2);
   // A retry of an acknowledged upload stores nothing: it is answered.
   EXPECT_TRUE(Commit("C1", "cv", Pdf("CV"), quota, "first").replayed);

@@ -10,7 +10,7 @@
 
 #include "server/notify/OutboxDelivery.h"
 #include "store/db/Transaction.h"
-#include "store/workflow/Outbox.h"
+#include "store/tables/Outbox.h"
 #include "tests/db/TestDatabase.h"
 
 namespace dossier {

@@ -4,8 +4,8 @@
 #include <cppconn/statement.h>
 #include <gtest/gtest.h>
 
-#include "ingest/policy/PieceTypesTable.h"
 #include "tests/db/TestDatabase.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {

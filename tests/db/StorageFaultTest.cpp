@@ -23,7 +23,6 @@
 #include <fstream>
 #include <thread>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
@@ -32,6 +31,7 @@
 #include "tests/workers/FastWorkerSettings.h"
 #include "tests/workers/WorkflowRows.h"
 #include "workers/run/JobRunner.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
@@ -74,7 +74,7 @@ void MakeDue(TestDatabase& db) {
 
 // The job met a full disk: back in the queue, no attempt counted, due again
 // after about `wait`, its run recorded as storage_full.
-void ExpectWaitingForSpace(TestDatabase& db, const JobOutcome& outcome,
+void ExpectWaitingForSpace(TestDatabase& db, const JobAttempt& outcome,
                            std::chrono::milliseconds wait, int faults) {
   EXPECT_EQ(outcome.outcome, "storage_full") << outcome.error;
   EXPECT_NE(outcome.error.find(std::strerror(ENOSPC)), std::string::npos) << outcome.error;
@@ -91,7 +91,7 @@ void ExpectWaitingForSpace(TestDatabase& db, const JobOutcome& outcome,
 }
 
 void ExpectDoneAtLast(TestDatabase& db, const std::string& data_dir,
-                      const std::optional<JobOutcome>& outcome) {
+                      const std::optional<JobAttempt>& outcome) {
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "done") << outcome->error;
   EXPECT_EQ(outcome->status, "accepted");
@@ -124,7 +124,7 @@ TEST(StorageFault, FullDiskReleasesTheJobWithoutAnAttemptUntilSpaceReturns) {
   // More faults than max_attempts: the pièce never becomes unprocessable.
   std::chrono::milliseconds wait(5'000);
   for (int fault = 1; fault <= 4; ++fault) {
-    std::optional<JobOutcome> outcome = runner.RunNext();
+    std::optional<JobAttempt> outcome = runner.RunNext();
     ASSERT_TRUE(outcome) << "fault " << fault;
     ExpectWaitingForSpace(db, *outcome, wait, fault);
     EXPECT_FALSE(runner.RunNext()) << "not due yet";
@@ -155,7 +155,7 @@ TEST(StorageFault, StorageBackoffStopsAtFiveMinutes) {
             "UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7) seven");
   }
   NoSpaceFlag flag(flags.Write("disk-full", ""));
-  std::optional<JobOutcome> outcome = Runner(db, data.path()).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path()).RunNext();
   ASSERT_TRUE(outcome);
   ExpectWaitingForSpace(db, *outcome, std::chrono::minutes(5), 8);
 }
@@ -217,7 +217,7 @@ TEST(StorageFault, RealFullFileSystemCostsNoAttempt) {
     }
   }
   JobRunner runner = Runner(db, disk.path());
-  std::optional<JobOutcome> outcome = runner.RunNext();
+  std::optional<JobAttempt> outcome = runner.RunNext();
   ASSERT_TRUE(outcome);
   ExpectWaitingForSpace(db, *outcome, std::chrono::seconds(5), 1);
 

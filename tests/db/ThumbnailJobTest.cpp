@@ -19,7 +19,6 @@
 #include <filesystem>
 #include <vips/vips8>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/LimitedChild.h"
 #include "server/HttpService.h"
@@ -32,6 +31,7 @@
 #include "tests/workers/WorkflowRows.h"
 #include "workers/run/JobChild.h"
 #include "workers/run/JobRunner.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
@@ -115,7 +115,7 @@ TEST(ThumbnailJob, AnAcceptedPieceGetsAPreviewOfItsFirstPage) {
   TestDatabase db;
   TempDir data;
   QueueCv(db, data.path(), 2'000'000);
-  std::optional<JobOutcome> outcome = Runner(db, data.path()).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path()).RunNext();
   ASSERT_TRUE(outcome);
   ASSERT_EQ(outcome->status, "accepted") << outcome->error;
 
@@ -143,7 +143,7 @@ TEST(ThumbnailJob, ARefusedPieceHasNoPreview) {
   TestDatabase db;
   TempDir data;
   QueueCv(db, data.path(), 1'000);  // the CV is over 1 ko: refused for its size
-  std::optional<JobOutcome> outcome = Runner(db, data.path()).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path()).RunNext();
   ASSERT_TRUE(outcome);
   ASSERT_EQ(outcome->status, "refused") << outcome->error;
   EXPECT_EQ(db.Scalar("SELECT thumbnail_key IS NULL FROM precheck"), "1");

@@ -19,13 +19,13 @@
 #include <map>
 #include <memory>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "ingest/policy/PieceTypesTable.h"
 #include "server/HttpService.h"
 #include "server/auth/AccessToken.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {

@@ -17,13 +17,13 @@
 #include <memory>
 #include <set>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "server/HttpService.h"
 #include "server/routes/PageFiles.h"
 #include "server/web/WebAssets.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {

@@ -17,7 +17,6 @@
 #include <filesystem>
 #include <thread>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/LimitedChild.h"
 #include "tests/db/TestDatabase.h"
@@ -31,6 +30,7 @@
 #include "workers/queue/ClaimJob.h"
 #include "workers/run/JobRunner.h"
 #include "workers/run/WorkerProcess.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
@@ -123,7 +123,7 @@ TEST(WorkerProcess, AcceptedPieceIsMergedPublishedAndRecorded) {
              {{"cv.pdf", CvPdf()}, {"bulletin.jpg", jpeg}});
   JobRunner runner = Runner(db, data.path());
 
-  std::optional<JobOutcome> outcome = runner.RunNext();
+  std::optional<JobAttempt> outcome = runner.RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "done") << outcome->error;
   EXPECT_EQ(outcome->status, "accepted");
@@ -162,7 +162,7 @@ TEST(WorkerProcess, PieceOverItsLimitIsRefusedAndTheCandidateTold) {
   QueuePiece(db, data.path(), {"cv", "CV", 1'000, "pdf,jpeg,png"}, {{"cv.pdf", CvPdf()}});
   JobRunner runner = Runner(db, data.path());
 
-  std::optional<JobOutcome> outcome = runner.RunNext();
+  std::optional<JobAttempt> outcome = runner.RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "done") << outcome->error;
   EXPECT_EQ(outcome->status, "refused");
@@ -188,7 +188,7 @@ TEST(WorkerProcess, WordDocumentIsRefusedByName) {
   QueuePiece(db, data.path(), {"lettre_motivation", "Lettre de motivation", 2'000'000, "pdf"},
              {{"lettre.docx", fixtures::DocxLike()}});
   JobRunner runner = Runner(db, data.path());
-  std::optional<JobOutcome> outcome = runner.RunNext();
+  std::optional<JobAttempt> outcome = runner.RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->reason, "format");
   EXPECT_EQ(db.Scalar("SELECT status FROM pj_cand"), "RE");
@@ -211,7 +211,7 @@ TEST(WorkerProcess, IneIsReadByOcrWithTheReaderEveryJobChildInherits) {
   JobRunner runner = Runner(db, data.path());
   // Two jobs, one reader: created for the first, inherited by both children.
   for (int version = 1; version <= 2; ++version) {
-    std::optional<JobOutcome> outcome = runner.RunNext();
+    std::optional<JobAttempt> outcome = runner.RunNext();
     ASSERT_TRUE(outcome);
     EXPECT_EQ(outcome->version, version);
     EXPECT_EQ(outcome->outcome, "done") << outcome->error;
@@ -236,7 +236,7 @@ TEST(WorkerProcess, OnlyTheVersionTheCandidateKeptIsProcessed) {
         ->execute("UPDATE pj_cand SET current_version = 2");
   }
   JobRunner runner = Runner(db, data.path());
-  std::optional<JobOutcome> outcome = runner.RunNext();
+  std::optional<JobAttempt> outcome = runner.RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->version, 2);
   EXPECT_EQ(outcome->outcome, "done") << outcome->error;
@@ -258,7 +258,7 @@ TEST(WorkerProcess, CrashingDocumentCostsOneAttemptPerCrashThenIsPoison) {
   JobRunner runner = Runner(db, data.path());
 
   for (int attempt = 1; attempt <= 3; ++attempt) {
-    std::optional<JobOutcome> outcome = runner.RunNext();
+    std::optional<JobAttempt> outcome = runner.RunNext();
     ASSERT_TRUE(outcome) << "attempt " << attempt;
     EXPECT_EQ(outcome->attempt, attempt);
     EXPECT_EQ(outcome->outcome, attempt < 3 ? "crashed" : "poison");
@@ -282,7 +282,7 @@ TEST(WorkerProcess, CrashMarkerIsInertWhenUnset) {
   TempDir data;
   QueuePiece(db, data.path(), {"cv", "CV", 2'000'000, "pdf"},
              {{"cv.pdf", CvPdf() + "\n% HOSTILE-PDF-7f3a\n"}});
-  std::optional<JobOutcome> outcome = Runner(db, data.path()).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path()).RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "done") << outcome->error;
 }
@@ -291,7 +291,7 @@ TEST(WorkerProcess, MissingStoredFileFailsTheAttempt) {
   TestDatabase db;
   TempDir data;
   QueuePiece(db, data.path(), {}, {{"cv.pdf", CvPdf()}}, /*store_files=*/false);
-  std::optional<JobOutcome> outcome = Runner(db, data.path()).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path()).RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "crashed");
   EXPECT_NE(outcome->error.find("missing"), std::string::npos) << outcome->error;
@@ -313,7 +313,7 @@ TEST(WorkerProcess, ResultOfALostLeaseIsDiscarded) {
         ->execute("UPDATE job SET locked_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND");
     ASSERT_TRUE(ClaimJob(*connection, "otherhost:1:x", test::FastWorkerSettings()).job);
   }
-  JobOutcome outcome = runner.Run(*stale);
+  JobAttempt outcome = runner.Run(*stale);
   EXPECT_EQ(outcome.outcome, "lost_lease");
   EXPECT_EQ(db.Count("SELECT COUNT(*) FROM precheck"), 0);
   EXPECT_EQ(db.Scalar("SELECT locked_by FROM job"), "otherhost:1:x");
@@ -332,7 +332,7 @@ TEST(WorkerProcess, ShutdownPastTheGraceReleasesTheJobWithoutCountingTheAttempt)
   settings.job_tick = std::chrono::milliseconds(1);  // asked at once whether to go on
   JobWatch watch;
   watch.stop_requested = [] { return true; };
-  std::optional<JobOutcome> outcome = Runner(db, data.path(), settings, watch).RunNext();
+  std::optional<JobAttempt> outcome = Runner(db, data.path(), settings, watch).RunNext();
   ASSERT_TRUE(outcome);
   EXPECT_EQ(outcome->outcome, "released");
   EXPECT_EQ(db.Scalar("SELECT CONCAT_WS('|', state, attempts, lease_token IS NULL) FROM job"),

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/errors/ClientError.h"
 #include "ingest/upload/MultipartParts.h"
 
 namespace dossier {
@@ -57,7 +58,7 @@ std::string Binary(std::size_t size, unsigned seed) {
 std::string ErrorOf(const std::string& body) {
   try {
     ReadAll(body);
-  } catch (const MultipartError& error) {
+  } catch (const ClientError& error) {
     return error.what();
   }
   return "";

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {

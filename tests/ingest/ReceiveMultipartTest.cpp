@@ -9,10 +9,9 @@
 #include <regex>
 #include <sstream>
 
+#include "core/messages/CandidateMessages.h"
+#include "core/text/FrenchFormat.h"
 #include "ingest/upload/ReceiveMultipart.h"
-#include "ingest/upload/UploadError.h"
-#include "processors/core/FrenchFormat.h"
-#include "processors/pipeline/CandidateMessages.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/DocxLike.h"
@@ -20,6 +19,7 @@
 #include "tests/fixtures/PlainZip.h"
 #include "tests/fixtures/ScanJpeg.h"
 #include "tests/fixtures/Truncated.h"
+#include "tests/support/ClientErrorOf.h"
 #include "tests/support/Oracles.h"
 
 namespace dossier {
@@ -97,22 +97,17 @@ class ReceiveMultipartTest : public ::testing::Test {
     return ReceiveMultipart(in, ContentType(), body.size(), rules, limits, store_);
   }
 
-  // The UploadError that receiving `body` throws; fails the test otherwise.
-  UploadError RefusalOf(const std::string& body, std::optional<std::uint64_t> content_length,
+  // The ClientError that receiving `body` throws.
+  ClientError RefusalOf(const std::string& body, std::optional<std::uint64_t> content_length,
                         const UploadLimits& limits = Roomy(),
                         const PieceRules& rules = PieceRules{},
                         const std::string& content_type = ContentType()) {
     std::istringstream in(body);
-    try {
-      ReceiveMultipart(in, content_type, content_length, rules, limits, store_);
-    } catch (const UploadError& error) {
-      return error;
-    }
-    ADD_FAILURE() << "the upload was accepted";
-    return UploadError(0, "", "");
+    return testing::ClientErrorOf(
+        [&] { ReceiveMultipart(in, content_type, content_length, rules, limits, store_); });
   }
 
-  UploadError Refusal(const std::string& body, const UploadLimits& limits = Roomy(),
+  ClientError Refusal(const std::string& body, const UploadLimits& limits = Roomy(),
                       const PieceRules& rules = PieceRules{}) {
     return RefusalOf(body, body.size(), limits, rules);
   }
@@ -159,43 +154,40 @@ TEST_F(ReceiveMultipartTest, StreamsBinaryThatLooksLikeBoundariesAcrossManyChunk
 }
 
 TEST_F(ReceiveMultipartTest, RefusesAWordDocumentByNameAndKeepsNothing) {
-  UploadError error = Refusal(
+  ClientError error = Refusal(
       Body({File("releve.pdf", SmallPdf("Relevé")), File("lettre.docx", fixtures::DocxLike())}));
-  EXPECT_EQ(error.http_status(), 415);
-  EXPECT_EQ(error.code(), "format");
-  EXPECT_EQ(std::string(error.what()),
+  EXPECT_STREQ(error.code_name(), "format");
+  EXPECT_EQ(error.message(),
             WrongFormatMessage("lettre.docx", FileKind::Word, PieceRules{}.formats));
   EXPECT_TRUE(FilesIn(dir_.path()).empty()) << "the PDF received first must be removed too";
 }
 
 TEST_F(ReceiveMultipartTest, RefusesAZipArchiveAndAnIphonePhoto) {
-  UploadError zip = Refusal(Body({File("documents.zip", fixtures::PlainZip())}));
-  EXPECT_EQ(zip.http_status(), 415);
-  EXPECT_NE(std::string(zip.what()).find("archive ZIP"), std::string::npos) << zip.what();
-  UploadError heic = Refusal(Body({File("IMG_0042.HEIC", fixtures::HeicLike())}));
-  EXPECT_EQ(heic.http_status(), 415);
-  EXPECT_NE(std::string(heic.what()).find("HEIC"), std::string::npos) << heic.what();
+  ClientError zip = Refusal(Body({File("documents.zip", fixtures::PlainZip())}));
+  EXPECT_STREQ(zip.code_name(), "format");
+  EXPECT_NE(zip.message().find("archive ZIP"), std::string::npos) << zip.what();
+  ClientError heic = Refusal(Body({File("IMG_0042.HEIC", fixtures::HeicLike())}));
+  EXPECT_STREQ(heic.code_name(), "format");
+  EXPECT_NE(heic.message().find("HEIC"), std::string::npos) << heic.what();
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
 TEST_F(ReceiveMultipartTest, RefusesAFormatThePieceDoesNotTake) {
   PieceRules pdf_only;
   pdf_only.formats = {"pdf"};
-  UploadError error = Refusal(Body({File("photo.jpg", ScanOf(100, 0))}), Roomy(), pdf_only);
-  EXPECT_EQ(error.http_status(), 415);
-  EXPECT_EQ(std::string(error.what()),
-            WrongFormatMessage("photo.jpg", FileKind::Jpeg, pdf_only.formats));
+  ClientError error = Refusal(Body({File("photo.jpg", ScanOf(100, 0))}), Roomy(), pdf_only);
+  EXPECT_STREQ(error.code_name(), "format");
+  EXPECT_EQ(error.message(), WrongFormatMessage("photo.jpg", FileKind::Jpeg, pdf_only.formats));
 }
 
-TEST_F(ReceiveMultipartTest, AFileOverItsCapIs413NamingItAndKeepsNothing) {
+TEST_F(ReceiveMultipartTest, AFileOverItsCapIsTooLargeNamingItAndKeepsNothing) {
   std::string jpeg = ScanOf(150, 4);
   UploadLimits limits = Roomy();
   limits.max_file_bytes = jpeg.size() - 1;
-  UploadError error =
+  ClientError error =
       Refusal(Body({File("releve.pdf", SmallPdf("Relevé")), File("scan.jpg", jpeg)}), limits);
-  EXPECT_EQ(error.http_status(), 413);
-  EXPECT_EQ(error.code(), "too_large");
-  EXPECT_NE(std::string(error.what()).find("« scan.jpg »"), std::string::npos) << error.what();
+  EXPECT_STREQ(error.code_name(), "too_large");
+  EXPECT_NE(error.message().find("« scan.jpg »"), std::string::npos) << error.what();
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
@@ -207,88 +199,79 @@ TEST_F(ReceiveMultipartTest, AnAnnouncedBodyOverTheCapIsRefusedBeforeAnyByteIsRe
   try {
     ReceiveMultipart(in, ContentType(), 60'000'001, PieceRules{}, limits, store_);
     FAIL() << "accepted";
-  } catch (const UploadError& error) {
-    EXPECT_EQ(error.http_status(), 413);
-    EXPECT_EQ(error.code(), "too_large");
-    EXPECT_NE(std::string(error.what()).find("L'envoi dépasse 60,0 Mo"), std::string::npos)
-        << error.what();
+  } catch (const ClientError& error) {
+    EXPECT_STREQ(error.code_name(), "too_large");
+    EXPECT_NE(error.message().find("L'envoi dépasse 60,0 Mo"), std::string::npos) << error.what();
   }
   EXPECT_EQ(in.tellg(), 0) << "nothing of the body may be read";
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
-TEST_F(ReceiveMultipartTest, ABodyOverTheCapWhileStreamingIs413AndKeepsNothing) {
+TEST_F(ReceiveMultipartTest, ABodyOverTheCapWhileStreamingIsTooLargeAndKeepsNothing) {
   std::string pdf = SmallPdf("Relevé");
   std::string jpeg = ScanOf(150, 4);
   std::string body = Body({File("releve.pdf", pdf), File("scan.jpg", jpeg)});
   UploadLimits limits = Roomy();
   limits.max_request_bytes = pdf.size() + jpeg.size() / 2;    // the PDF gets in, not the scan
-  UploadError error = RefusalOf(body, std::nullopt, limits);  // a chunked body: no length
-  EXPECT_EQ(error.http_status(), 413);
-  EXPECT_EQ(error.code(), "too_large");
-  EXPECT_NE(std::string(error.what()).find(FrenchSize(limits.max_request_bytes)), std::string::npos)
+  ClientError error = RefusalOf(body, std::nullopt, limits);  // a chunked body: no length
+  EXPECT_STREQ(error.code_name(), "too_large");
+  EXPECT_NE(error.message().find(FrenchSize(limits.max_request_bytes)), std::string::npos)
       << error.what();
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
-TEST_F(ReceiveMultipartTest, MoreFilesThanAllowedIs413AndKeepsNothing) {
+TEST_F(ReceiveMultipartTest, MoreFilesThanAllowedIsTooManyFilesAndKeepsNothing) {
   UploadLimits limits = Roomy();
   limits.max_files = 2;
   std::string pdf = SmallPdf("Bulletin");
-  UploadError error =
+  ClientError error =
       Refusal(Body({File("a.pdf", pdf), File("b.pdf", pdf), File("c.pdf", pdf)}), limits);
-  EXPECT_EQ(error.http_status(), 413);
-  EXPECT_EQ(error.code(), "too_many_files");
+  EXPECT_STREQ(error.code_name(), "too_many_files");
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
   EXPECT_EQ(Receive(Body({File("a.pdf", pdf), File("b.pdf", pdf)}), limits).size(), 2u);
 }
 
-TEST_F(ReceiveMultipartTest, AContentTypeWithoutBoundaryOrABrokenBodyIs400Malformed) {
+TEST_F(ReceiveMultipartTest, AContentTypeWithoutBoundaryOrABrokenBodyIsMalformed) {
   std::string body = Body({File("releve.pdf", SmallPdf("Relevé"))});
   for (const std::string& type :
        {std::string("multipart/form-data"), std::string("application/json; boundary=" + kBoundary),
         std::string("multipart/form-data; boundary=")}) {
-    UploadError error = RefusalOf(body, body.size(), Roomy(), PieceRules{}, type);
-    EXPECT_EQ(error.http_status(), 400) << type;
-    EXPECT_EQ(error.code(), "malformed") << type;
+    ClientError error = RefusalOf(body, body.size(), Roomy(), PieceRules{}, type);
+    EXPECT_STREQ(error.code_name(), "malformed") << type;
   }
-  UploadError garbage = Refusal("this is not a multipart body at all\r\n");
-  EXPECT_EQ(garbage.code(), "malformed");
+  ClientError garbage = Refusal("this is not a multipart body at all\r\n");
+  EXPECT_STREQ(garbage.code_name(), "malformed");
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
-TEST_F(ReceiveMultipartTest, ABodyCutShortIs400TruncatedAndKeepsNothing) {
+TEST_F(ReceiveMultipartTest, ABodyCutShortIsTruncatedAndKeepsNothing) {
   std::string pdf = SmallPdf("Relevé");
   std::string body = Body({File("a.pdf", pdf), File("b.pdf", pdf)}, /*closed=*/false);
-  UploadError error = RefusalOf(body, body.size() + 4096);
-  EXPECT_EQ(error.http_status(), 400);
-  EXPECT_EQ(error.code(), "truncated");
-  EXPECT_NE(std::string(error.what()).find("interrompu"), std::string::npos) << error.what();
+  ClientError error = RefusalOf(body, body.size() + 4096);
+  EXPECT_STREQ(error.code_name(), "truncated");
+  EXPECT_NE(error.message().find("interrompu"), std::string::npos) << error.what();
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
-TEST_F(ReceiveMultipartTest, ATruncatedPhotoIs400WithThePipelinesMessage) {
+TEST_F(ReceiveMultipartTest, ATruncatedPhotoIsTruncatedWithThePipelinesMessage) {
   std::string jpeg = ScanOf(300, 8);  // several chunks: the end marker is looked for in the tail
   ASSERT_GT(jpeg.size(), 256u * 1024);
-  UploadError error = Refusal(Body({File("bulletin.jpg", fixtures::Truncated(jpeg, 0.7))}));
-  EXPECT_EQ(error.http_status(), 400);
-  EXPECT_EQ(error.code(), "truncated");
-  EXPECT_EQ(std::string(error.what()), TruncatedFileMessage("bulletin.jpg"));
+  ClientError error = Refusal(Body({File("bulletin.jpg", fixtures::Truncated(jpeg, 0.7))}));
+  EXPECT_STREQ(error.code_name(), "truncated");
+  EXPECT_EQ(error.message(), TruncatedFileMessage("bulletin.jpg"));
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
   EXPECT_EQ(Receive(Body({File("bulletin.jpg", jpeg)})).at(0).sha256, Sha256Sum(jpeg));
 }
 
-TEST_F(ReceiveMultipartTest, AnEmptyFileIs400AndNoFilePartIs400NoFile) {
-  UploadError empty = Refusal(Body({File("releve.pdf", "")}));
-  EXPECT_EQ(empty.http_status(), 400);
-  EXPECT_EQ(empty.code(), "empty");
-  EXPECT_EQ(std::string(empty.what()), EmptyFileMessage("releve.pdf"));
+TEST_F(ReceiveMultipartTest, AnEmptyFileIsEmptyAndNoFilePartIsNoFile) {
+  ClientError empty = Refusal(Body({File("releve.pdf", "")}));
+  EXPECT_STREQ(empty.code_name(), "empty");
+  EXPECT_EQ(empty.message(), EmptyFileMessage("releve.pdf"));
 
-  UploadError fields_only = Refusal(Body({{"comment", "", "bonjour", false}}));
-  EXPECT_EQ(fields_only.http_status(), 400);
-  EXPECT_EQ(fields_only.code(), "no_file");
+  ClientError fields_only = Refusal(Body({{"comment", "", "bonjour", false}}));
+  EXPECT_STREQ(fields_only.code_name(), "no_file");
   // A file input left empty: the browser sends a part without name or bytes.
-  EXPECT_EQ(Refusal(Body({File("", "")})).code(), "no_file");
+  EXPECT_STREQ(Refusal(Body({File("", "")})).code_name(), "no_file");
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 
@@ -311,7 +294,7 @@ TEST_F(ReceiveMultipartTest, APathLikeFilenameIsKeptAsDataOnly) {
   EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(dir_.path()).parent_path() / "etc"));
 }
 
-TEST_F(ReceiveMultipartTest, ANearlyFullDiskIs503WithRetryAfterBeforeReading) {
+TEST_F(ReceiveMultipartTest, ANearlyFullDiskIsStorageFullWithRetryAfterBeforeReading) {
   std::string body = Body({File("releve.pdf", SmallPdf("Relevé"))});
   UploadLimits limits;
   limits.min_free_bytes = std::numeric_limits<std::uint64_t>::max();
@@ -319,9 +302,8 @@ TEST_F(ReceiveMultipartTest, ANearlyFullDiskIs503WithRetryAfterBeforeReading) {
   try {
     ReceiveMultipart(in, ContentType(), body.size(), PieceRules{}, limits, store_);
     FAIL() << "accepted";
-  } catch (const UploadError& error) {
-    EXPECT_EQ(error.http_status(), 503);
-    EXPECT_EQ(error.code(), "storage_full");
+  } catch (const ClientError& error) {
+    EXPECT_STREQ(error.code_name(), "storage_full");
     EXPECT_EQ(error.retry_after(), 120);
   }
   EXPECT_EQ(in.tellg(), 0);

@@ -4,8 +4,8 @@
 
 #include <random>
 
+#include "core/sniff/Sniff.h"
 #include "ingest/upload/SniffWindow.h"
-#include "processors/sniff/Sniff.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/DocxLike.h"
 #include "tests/fixtures/PlainZip.h"

@@ -122,7 +122,7 @@ TEST(ProcessPiece, RemovesActiveContentAndReportsIt) {
   EXPECT_EQ(ActiveContentLeft(outcome.pdf), std::vector<std::string>{});
   EXPECT_TRUE(testing::QpdfCheckPasses(outcome.pdf));
   EXPECT_TRUE(Has(outcome.report.message, "retiré"));
-  EXPECT_TRUE(Has(ReportToJson(outcome.report),
+  EXPECT_TRUE(Has(outcome.report.ToJson(),
                   "\"active_content_removed\":[\"embedded_file\",\"hide\",\"import_data\","
                   "\"javascript\",\"launch\",\"link\",\"remote_goto\",\"reset_form\","
                   "\"rich_media\",\"submit_form\",\"xfa\"],\"active_content_kept\":[]"));
@@ -159,8 +159,8 @@ TEST(ProcessPiece, ReportsAnEmptyListForAnOrdinaryPdf) {
   PieceOutcome outcome =
       ProcessPiece({{"lettre.pdf", fixtures::BornDigitalPdf({{"Lettre"}})}}, PieceRules{});
   ASSERT_TRUE(outcome.report.accepted);
-  EXPECT_TRUE(Has(ReportToJson(outcome.report),
-                  "\"active_content_removed\":[],\"active_content_kept\":[]"));
+  EXPECT_TRUE(
+      Has(outcome.report.ToJson(), "\"active_content_removed\":[],\"active_content_kept\":[]"));
   EXPECT_FALSE(Has(outcome.report.message, "retiré"));
 }
 

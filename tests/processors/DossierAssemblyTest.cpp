@@ -2,8 +2,8 @@
 
 #include <cctype>
 
+#include "core/messages/CoverLabels.h"
 #include "processors/dossier/AssembleDossier.h"
-#include "processors/dossier/PrecheckSummary.h"
 #include "processors/dossier/WinAnsiText.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/ScannedPdf.h"
@@ -179,18 +179,20 @@ TEST(WinAnsiText, KeepsFrenchAndReplacesTheRest) {
 }
 
 TEST(PrecheckSummary, SaysWhereThePieceStandsInFrench) {
-  PrecheckFacts accepted{"TR", 1, "accepted", "", "conforme", 3, 683'000};
+  using messages::PrecheckFacts;
+  using messages::PrecheckSummary;
+  PrecheckFacts accepted{false, 1, "accepted", "", "conforme", 3, 683'000};
   EXPECT_EQ(PrecheckSummary(accepted), "acceptée, 3 pages, 683 ko, INE conforme");
-  PrecheckFacts unchecked{"VA", 2, "accepted", "", "non_verifie", 1, 45'200};
+  PrecheckFacts unchecked{false, 2, "accepted", "", "non_verifie", 1, 45'200};
   EXPECT_EQ(PrecheckSummary(unchecked), "acceptée, 1 page, 45 ko");
-  PrecheckFacts refused{"TR", 1, "refused", "size", "", 0, 0};
+  PrecheckFacts refused{false, 1, "refused", "size", "", 0, 0};
   EXPECT_EQ(PrecheckSummary(refused), "refusée : trop volumineuse");
-  PrecheckFacts different{"TR", 1, "accepted", "", "different", 1, 2'100'000};
+  PrecheckFacts different{false, 1, "accepted", "", "different", 1, 2'100'000};
   EXPECT_EQ(PrecheckSummary(different), "acceptée, 1 page, 2,1 Mo, INE différent de celui déclaré");
-  EXPECT_EQ(PrecheckSummary({"TR", 1, "", "", "", 0, 0}), "en cours de traitement");
-  EXPECT_EQ(PrecheckSummary({"AT", 0, "", "", "", 0, 0}), "non fournie");
-  EXPECT_EQ(PrecheckSummary({"NC", 0, "", "", "", 0, 0}), "non concernée");
-  EXPECT_EQ(PrecheckSummary({"TR", 1, "unprocessable", "", "", 0, 0}), "n'a pas pu être traitée");
+  EXPECT_EQ(PrecheckSummary({false, 1, "", "", "", 0, 0}), "en cours de traitement");
+  EXPECT_EQ(PrecheckSummary({false, 0, "", "", "", 0, 0}), "non fournie");
+  EXPECT_EQ(PrecheckSummary({true, 0, "", "", "", 0, 0}), "non concernée");
+  EXPECT_EQ(PrecheckSummary({false, 1, "unprocessable", "", "", 0, 0}), "n'a pas pu être traitée");
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include <functional>
 #include <vips/vips8>
 
-#include "processors/core/Refusal.h"
+#include "core/report/Refusal.h"
 #include "processors/ine/PopplerPages.h"
 #include "processors/pdf/DrawingBudget.h"
 #include "processors/pdf/FirstPageThumbnail.h"

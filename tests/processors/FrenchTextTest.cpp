@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "processors/core/FrenchFormat.h"
-#include "processors/core/JsonWriter.h"
+#include "core/text/FrenchFormat.h"
 
 namespace dossier {
 namespace {
@@ -17,22 +16,6 @@ TEST(FrenchSize, WritesSizesAsTheGuidesDo) {
 TEST(FrenchPages, AgreesInNumber) {
   EXPECT_EQ(FrenchPages(1), "1 page");
   EXPECT_EQ(FrenchPages(3), "3 pages");
-}
-
-TEST(JsonWriter, EscapesAndKeepsUtf8Readable) {
-  JsonWriter json;
-  json.BeginObject()
-      .Key("message").String("Pièce « acceptée »\n\"ok\"\\")
-      .Key("list").BeginArray().Integer(1).Null().Bool(true).EndArray()
-      .Key("x").Number(1.25, 2)
-      .EndObject();
-  EXPECT_EQ(json.str(),
-            "{\"message\":\"Pièce « acceptée »\\n\\\"ok\\\"\\\\\",\"list\":[1,null,true],"
-            "\"x\":1.25}");
-}
-
-TEST(JsonWriter, EscapesControlCharacters) {
-  EXPECT_EQ(JsonQuote(std::string("a\x01" "b", 3)), "\"a\\u0001b\"");
 }
 
 }  // namespace

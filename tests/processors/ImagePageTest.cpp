@@ -1,8 +1,7 @@
-#include "processors/image/ImagePage.h"
-
 #include <gtest/gtest.h>
 
-#include "processors/core/Refusal.h"
+#include "core/report/Refusal.h"
+#include "processors/image/ImagePage.h"
 #include "processors/pdf/PdfWrite.h"
 #include "tests/fixtures/PhonePhotoJpeg.h"
 #include "tests/fixtures/ScanJpeg.h"

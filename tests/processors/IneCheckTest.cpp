@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <vips/vips8>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "processors/ine/IneNumber.h"
+#include "core/ine/IneNumber.h"
 #include "processors/ine/IneReader.h"
 #include "processors/pipeline/ProcessPiece.h"
 #include "tests/fixtures/BornDigitalPdf.h"
@@ -14,6 +14,7 @@
 #include "tests/fixtures/ScanJpeg.h"
 #include "tests/fixtures/ScannedPdf.h"
 #include "tests/fixtures/TextPage.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {
@@ -47,7 +48,8 @@ class IneCheckTest : public ::testing::Test {
 IneReader IneCheckTest::reader_;
 
 TEST_F(IneCheckTest, ReadsTheTextLayerOfABornDigitalTranscriptWithoutOcr) {
-  IneReport ine = Check("releve.pdf", fixtures::BornDigitalPdf({fixtures::ReleveNotesBacLines(kBea)}), kBea);
+  IneReport ine =
+      Check("releve.pdf", fixtures::BornDigitalPdf({fixtures::ReleveNotesBacLines(kBea)}), kBea);
   EXPECT_EQ(ine.verdict, "conforme");
   EXPECT_EQ(ine.source, "text");
   EXPECT_EQ(ine.value, kBea);
@@ -70,12 +72,14 @@ TEST_F(IneCheckTest, ReadsA600DpiScanAfterItIsDownsampled) {
 }
 
 TEST_F(IneCheckTest, ReadsAPhonePhoto) {
-  IneReport ine = Check("IMG_2041.jpg", fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kBea), 1, 7), kBea);
+  IneReport ine = Check("IMG_2041.jpg",
+                        fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kBea), 1, 7), kBea);
   EXPECT_EQ(ine.verdict, "conforme");
 }
 
 TEST_F(IneCheckTest, ReadsAPhonePhotoTakenSideways) {
-  IneReport ine = Check("IMG_2042.jpg", fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kBea), 6, 8), kBea);
+  IneReport ine = Check("IMG_2042.jpg",
+                        fixtures::PhonePhotoJpeg(fixtures::ReleveNotesBacLines(kBea), 6, 8), kBea);
   EXPECT_EQ(ine.verdict, "conforme");
 }
 
@@ -116,7 +120,9 @@ class IneRotationTest : public IneCheckTest, public ::testing::WithParamInterfac
 TEST_P(IneRotationTest, ReadsAPageScannedTurned) {
   fixtures::TextPageSpec spec = Releve(kBea, 300);
   vips::VImage page = fixtures::RenderTextPage(spec);
-  VipsAngle angle = GetParam() == 90 ? VIPS_ANGLE_D90 : GetParam() == 180 ? VIPS_ANGLE_D180 : VIPS_ANGLE_D270;
+  VipsAngle angle = GetParam() == 90    ? VIPS_ANGLE_D90
+                    : GetParam() == 180 ? VIPS_ANGLE_D180
+                                        : VIPS_ANGLE_D270;
   std::string jpeg = fixtures::ScanJpegOfPage(page.rot(angle), 85);
   IneReport ine = Check("scan.jpg", jpeg, kBea);
   EXPECT_EQ(ine.verdict, "conforme");
@@ -182,8 +188,8 @@ TEST_F(IneCheckTest, KeepsTheResolutionTheIneNeedsWhenItFits) {
   spec.noise_sigma = 3;
   PieceRules rules = PiecePolicy::BuiltIn().RulesFor("releve_bac");
   rules.declared_ine = kBea;
-  PieceOutcome outcome =
-      ProcessPiece({{"releve.pdf", fixtures::ScannedPdf(spec, 85)}}, rules, HardLimits{}, nullptr, &reader_);
+  PieceOutcome outcome = ProcessPiece({{"releve.pdf", fixtures::ScannedPdf(spec, 85)}}, rules,
+                                      HardLimits{}, nullptr, &reader_);
   ASSERT_TRUE(outcome.report.accepted) << outcome.report.message;
   EXPECT_EQ(outcome.report.ine.verdict, "conforme") << outcome.report.detail;
   EXPECT_EQ(outcome.report.fit.dpi, 300);

@@ -1,12 +1,11 @@
-#include "processors/ine/IneLookalikes.h"
-
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 #include <string>
 
-#include "processors/ine/IneNumber.h"
+#include "core/ine/IneNumber.h"
+#include "processors/ine/IneLookalikes.h"
 
 namespace dossier {
 namespace {
@@ -91,11 +90,11 @@ TEST(IneLookalikes, ReadsAsTheDeclaredIneThroughLookalikes) {
 }
 
 TEST(IneLookalikes, DoesNotReadAsTheDeclaredIneWhenACharacterReallyDiffers) {
-  EXPECT_FALSE(ReadsAs("1234567891V", "1234567890V"));   // another digit
-  EXPECT_FALSE(ReadsAs("AVHOFMEWT11", "AVHOFMFWT11"));   // E is not F
-  EXPECT_FALSE(ReadsAs("2001A021721", "2001A02172I"));   // apprenti: 1 could be I or T
-  EXPECT_FALSE(ReadsAs("G2B4C6D8E00", "62B4C6D8E00"));   // base 36: G/6 escapes the key
-  EXPECT_FALSE(ReadsAs("1234567890V", "1234567890W"));   // declared invalid
+  EXPECT_FALSE(ReadsAs("1234567891V", "1234567890V"));  // another digit
+  EXPECT_FALSE(ReadsAs("AVHOFMEWT11", "AVHOFMFWT11"));  // E is not F
+  EXPECT_FALSE(ReadsAs("2001A021721", "2001A02172I"));  // apprenti: 1 could be I or T
+  EXPECT_FALSE(ReadsAs("G2B4C6D8E00", "62B4C6D8E00"));  // base 36: G/6 escapes the key
+  EXPECT_FALSE(ReadsAs("1234567890V", "1234567890W"));  // declared invalid
 }
 
 TEST(IneLookalikes, ReadsADigitInALetterPositionAsItsLetter) {
@@ -122,7 +121,6 @@ TEST(IneLookalikes, StillRefusesALetterThatFailsTheKey) {
   for (const IneCandidate& candidate : IneCandidatesFromOcr("12345678901"))
     EXPECT_NE(candidate.variant, IneVariant::Bea);
 }
-
 
 TEST(IneLookalikes, RefusesLettersInDigitPositionsWhenNoLookalikeApplies) {
   for (const char* token : {"12345Z7890V", "A234567890V", "1234567E90V", "12345678Z0M"})
@@ -210,7 +208,8 @@ TEST(IneLookalikes, SeesAnotherIneInADigitThatDiffers) {
 TEST(IneLookalikes, SpellsTheBestReadingInTheDeclaredShape) {
   EXPECT_EQ(BestReading("2001A021721", "2001A02572I"), "2001A02172I");
   EXPECT_EQ(BestReading("I234567890V", "1234567891W"), "1234567890V");
-  EXPECT_EQ(BestReading("YEBYOPLLBJ5", "YEBY5PLLBJ5"), "YEBY0PLLBJ5");  // base 36: a digit declared there
+  EXPECT_EQ(BestReading("YEBYOPLLBJ5", "YEBY5PLLBJ5"),
+            "YEBY0PLLBJ5");  // base 36: a digit declared there
 }
 
 }  // namespace

@@ -1,11 +1,10 @@
-#include "processors/ine/IneNumber.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "processors/ine/IneVariant.h"
+#include "core/ine/IneNumber.h"
+#include "core/ine/IneVariant.h"
 
 namespace dossier {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "processors/core/Refusal.h"
+#include "core/report/Refusal.h"
 #include "processors/pdf/PageIntegrity.h"
 #include "processors/pdf/PdfOpen.h"
 #include "processors/pdf/PdfWrite.h"
@@ -47,14 +47,14 @@ TEST(OpenPdf, OpensABornDigitalPdfDirectly) {
 class EmptyUserPassword : public ::testing::TestWithParam<PdfEncryption> {};
 
 TEST_P(EmptyUserPassword, IsDecryptedAsEveryReaderWould) {
-  OpenedPdf opened = OpenPdf({"releve.pdf", fixtures::EncryptedPdf("", "owner", GetParam())},
-                             HardLimits{});
+  OpenedPdf opened =
+      OpenPdf({"releve.pdf", fixtures::EncryptedPdf("", "owner", GetParam())}, HardLimits{});
   EXPECT_TRUE(opened.decrypted);
   EXPECT_GE(opened.pages, 1);
   std::string out = WritePdf(*opened.doc);
-  EXPECT_EQ(testing::RunCommand("qpdf --is-encrypted '" + testing::TempFile(out).path() + "'")
-                .exit_code,
-            2);  // 2: not encrypted
+  EXPECT_EQ(
+      testing::RunCommand("qpdf --is-encrypted '" + testing::TempFile(out).path() + "'").exit_code,
+      2);  // 2: not encrypted
   EXPECT_NE(testing::PdfText(out).find("Relev"), std::string::npos);
 }
 
@@ -63,9 +63,12 @@ INSTANTIATE_TEST_SUITE_P(Handlers, EmptyUserPassword,
                                            PdfEncryption::kAes256),
                          [](const ::testing::TestParamInfo<PdfEncryption>& info) {
                            switch (info.param) {
-                             case PdfEncryption::kRc4_128: return std::string("Rc4_128");
-                             case PdfEncryption::kAes128: return std::string("Aes128");
-                             default: return std::string("Aes256");
+                             case PdfEncryption::kRc4_128:
+                               return std::string("Rc4_128");
+                             case PdfEncryption::kAes128:
+                               return std::string("Aes128");
+                             default:
+                               return std::string("Aes256");
                            }
                          });
 
@@ -109,7 +112,8 @@ TEST(HasSignature, FindsTheSignatureDictionary) {
 
 TEST(DownsampleScannedImages, Brings600DpiPageImageTo150Dpi) {
   OpenedPdf opened = OpenPdf({"scan.pdf", fixtures::ScannedPdf(Scan(600), 90)}, HardLimits{});
-  std::vector<ImageStat> stats = DownsampleScannedImages(*opened.doc, ImageTarget{}, HardLimits{}, 1);
+  std::vector<ImageStat> stats =
+      DownsampleScannedImages(*opened.doc, ImageTarget{}, HardLimits{}, 1);
   ASSERT_EQ(stats.size(), 1u);
   EXPECT_EQ(stats[0].action, "downsampled");
   EXPECT_NEAR(stats[0].dpi_before, 600, 2);
@@ -125,7 +129,8 @@ TEST(DownsampleScannedImages, Brings600DpiPageImageTo150Dpi) {
 TEST(DownsampleScannedImages, KeepsAScanAlreadyAtTheTarget) {
   std::string pdf = fixtures::ScannedPdf(Scan(200), 85);
   OpenedPdf opened = OpenPdf({"scan.pdf", pdf}, HardLimits{});
-  std::vector<ImageStat> stats = DownsampleScannedImages(*opened.doc, ImageTarget{}, HardLimits{}, 1);
+  std::vector<ImageStat> stats =
+      DownsampleScannedImages(*opened.doc, ImageTarget{}, HardLimits{}, 1);
   ASSERT_EQ(stats.size(), 1u);
   EXPECT_EQ(stats[0].action, "kept");
   EXPECT_EQ(stats[0].bytes_after, stats[0].bytes_before);

@@ -2,10 +2,10 @@
 // built-in policy (2 Mo per pièce): what the foundation must show.
 #include <gtest/gtest.h>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "processors/pipeline/ProcessPiece.h"
 #include "tests/fixtures/ReferenceDossier.h"
 #include "tests/support/Oracles.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 namespace {

@@ -1,7 +1,7 @@
-#include "processors/sniff/Sniff.h"
-
 #include <gtest/gtest.h>
 
+#include "core/messages/CandidateMessages.h"
+#include "core/sniff/Sniff.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/DocxLike.h"
 #include "tests/fixtures/GifScan.h"

@@ -2,8 +2,9 @@
 
 #include <functional>
 
+#include "core/errors/ClientError.h"
 #include "server/http/BearerAuth.h"
-#include "server/http/HttpError.h"
+#include "server/http/HttpStatusOf.h"
 
 namespace dossier {
 namespace {
@@ -22,9 +23,9 @@ std::string Token(TokenRole role, const std::string& candidature, std::int64_t e
 std::string CodeOf(const std::function<void()>& call, int* status) {
   try {
     call();
-  } catch (const HttpError& error) {
-    *status = error.status();
-    return error.code();
+  } catch (const ClientError& error) {
+    *status = HttpStatusOf(error.code());
+    return error.code_name();
   }
   *status = 0;
   return "";

@@ -1,7 +1,8 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
-#include "server/http/HttpError.h"
+#include "core/errors/ClientError.h"
+#include "server/http/HttpStatusOf.h"
 #include "server/routes/CandidatureRequest.h"
 
 namespace dossier {
@@ -15,10 +16,10 @@ CandidatureRequest Parse(const std::string& json) {
 std::string ErrorCode(const std::string& json) {
   try {
     Parse(json);
-  } catch (const HttpError& error) {
-    EXPECT_EQ(error.status(), 400) << json;
+  } catch (const ClientError& error) {
+    EXPECT_EQ(HttpStatusOf(error.code()), 400) << json;
     EXPECT_FALSE(error.message().empty());
-    return error.code();
+    return error.code_name();
   }
   return "";
 }

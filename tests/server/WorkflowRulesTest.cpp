@@ -1,33 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "server/routes/CandidatureOutcome.h"
 #include "server/routes/StatusNotices.h"
 
 namespace dossier {
 namespace {
 
-using Statuses = std::vector<std::string>;
-
-TEST(CandidatureOutcome, ARefusedPieceMakesTheCandidatureIncomplete) {
-  EXPECT_EQ(StatusAfterDecision("RE", Statuses{"VA", "RE", "TR"}), "IN");
-  EXPECT_EQ(StatusAfterDecision("IN", Statuses{"RE", "VA"}), "IN");
-}
-
-TEST(CandidatureOutcome, AllValidatedOrNotConcernedMakesItComplete) {
-  EXPECT_EQ(StatusAfterDecision("RE", Statuses{"VA", "NC", "VA"}), "CO");
-  EXPECT_EQ(StatusAfterDecision("IN", Statuses{"VA"}), "CO");
-}
-
-TEST(CandidatureOutcome, PiecesStillToCheckLeaveItAsItIs) {
-  EXPECT_EQ(StatusAfterDecision("RE", Statuses{"VA", "TR"}), "RE");
-  EXPECT_EQ(StatusAfterDecision("IN", Statuses{"VA", "TR"}), "IN");
-  EXPECT_EQ(StatusAfterDecision("RE", Statuses{}), "RE");
-}
-
 TEST(StatusNotices, IncompleteNoticeNamesTheNewStatusAndEachRefusedPieceWithItsComment) {
   Notification notice = CandidatureStatusNotice(
-      "C1", "Licence Droit", "IN",
-      {{"Relevé de notes du baccalauréat", "Illisible"}, {"CV", "Pas à jour"}});
+      "C1", "Licence Droit", CandidatureStatus::kIncomplet,
+      {{"Relevé de notes du baccalauréat", "Illisible"}, {"CV", "Pas à jour"}}, "", "");
   EXPECT_EQ(notice.kind, "candidature_status");
   EXPECT_EQ(notice.candidature_id, "C1");
   EXPECT_NE(notice.subject.find("Incomplet"), std::string::npos) << notice.subject;
@@ -38,10 +19,12 @@ TEST(StatusNotices, IncompleteNoticeNamesTheNewStatusAndEachRefusedPieceWithItsC
 }
 
 TEST(StatusNotices, CompleteAndTransmittedNoticesSayWhatHappensNext) {
-  Notification complete = CandidatureStatusNotice("C1", "Licence", "CO", {});
+  Notification complete =
+      CandidatureStatusNotice("C1", "Licence", CandidatureStatus::kComplet, {}, "", "");
   EXPECT_NE(complete.subject.find("Complet"), std::string::npos);
   EXPECT_NE(complete.body.find("validées"), std::string::npos);
-  Notification received = CandidatureStatusNotice("C1", "Licence", "RE", {});
+  Notification received =
+      CandidatureStatusNotice("C1", "Licence", CandidatureStatus::kReceptionne, {}, "", "");
   EXPECT_NE(received.subject.find("Réceptionné"), std::string::npos);
   EXPECT_NE(received.body.find("transmis"), std::string::npos);
 }
@@ -49,7 +32,8 @@ TEST(StatusNotices, CompleteAndTransmittedNoticesSayWhatHappensNext) {
 TEST(StatusNotices, SubjectStaysWithinTheOutboxColumnForALongFormationName) {
   std::string formation = "a";  // then two-byte characters: byte 150 falls inside one
   for (int i = 0; i < 200; ++i) formation += "é";
-  Notification notice = CandidatureStatusNotice("C1", formation, "RE", {});
+  Notification notice =
+      CandidatureStatusNotice("C1", formation, CandidatureStatus::kReceptionne, {}, "", "");
   EXPECT_LE(notice.subject.size(), 255u);
   // Cut on a character boundary: the subject is still valid UTF-8 before the ellipsis.
   std::size_t ellipsis = notice.subject.find("…");
@@ -58,7 +42,7 @@ TEST(StatusNotices, SubjectStaysWithinTheOutboxColumnForALongFormationName) {
 }
 
 TEST(StatusNotices, RefusedPieceNoticeGivesTheReason) {
-  Notification notice = PieceRefusedNotice("C1", "Licence", {"Pièce d'identité", "Illisible"});
+  Notification notice = PieceRefusedNotice("C1", "Licence", {"Pièce d'identité", "Illisible"}, "");
   EXPECT_EQ(notice.kind, "piece_refused");
   EXPECT_NE(notice.subject.find("Pièce d'identité"), std::string::npos);
   EXPECT_NE(notice.body.find("Illisible"), std::string::npos);

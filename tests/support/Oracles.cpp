@@ -1,10 +1,12 @@
 #include "tests/support/Oracles.h"
 
+#include <iconv.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -116,6 +118,25 @@ std::string ReadFile(const std::string& path) {
   std::stringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
+}
+
+bool IsStrictUtf8(const std::string& text) {
+  iconv_t converter = iconv_open("UTF-32LE", "UTF-8");
+  std::vector<char> out(text.size() * 4 + 4);
+  char* in_at = const_cast<char*>(text.data());
+  std::size_t in_left = text.size();
+  char* out_at = out.data();
+  std::size_t out_left = out.size();
+  bool converted =
+      iconv(converter, &in_at, &in_left, &out_at, &out_left) != static_cast<size_t>(-1);
+  iconv_close(converter);
+  if (!converted || in_left != 0) return false;
+  for (char* at = out.data(); at < out_at; at += 4) {
+    std::uint32_t code_point = 0;
+    for (int i = 3; i >= 0; --i) code_point = code_point << 8 | static_cast<unsigned char>(at[i]);
+    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) return false;
+  }
+  return true;
 }
 
 }  // namespace dossier::testing

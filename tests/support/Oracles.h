@@ -70,4 +70,9 @@ std::string BuiltBinary(const std::string& name);
 
 std::string ReadFile(const std::string& path);
 
+// Strict UTF-8 as glibc's iconv decodes it (overlong forms and surrogates
+// refused), plus the U+10FFFF ceiling glibc does not enforce: the service's
+// own decoder is not its judge.
+bool IsStrictUtf8(const std::string& text);
+
 }  // namespace dossier::testing

@@ -5,8 +5,8 @@
 
 #include <regex>
 
-#include "workers/run/JobOutcome.h"
-#include "workers/run/UtcTimestamp.h"
+#include "core/text/UtcTimestamp.h"
+#include "workers/run/JobAttempt.h"
 
 namespace dossier {
 namespace {
@@ -17,7 +17,7 @@ Poco::JSON::Object::Ptr Parse(const std::string& line) {
 }
 
 TEST(JobLogLine, DoneJobCarriesEveryField) {
-  JobOutcome outcome;
+  JobAttempt outcome;
   outcome.job = 42;
   outcome.candidature = "C-2025-0001";
   outcome.piece = "releve_bac";
@@ -50,7 +50,7 @@ TEST(JobLogLine, DoneJobCarriesEveryField) {
 }
 
 TEST(JobLogLine, CrashedJobHasNullResultsAndItsError) {
-  JobOutcome outcome;
+  JobAttempt outcome;
   outcome.job = 7;
   outcome.outcome = "crashed";
   outcome.error = "job child ended by SIGSEGV \"quoted\"";

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "processors/core/InputFile.h"
+#include "core/input/InputFile.h"
 #include "store/blobs/BlobStore.h"
 
 namespace dossier::test {

@@ -8,9 +8,11 @@
 #include <memory>
 
 #include "store/db/Transaction.h"
-#include "store/workflow/Statuses.h"
 #include "workers/queue/HeldJob.h"
 #include "workers/queue/RefusalNotification.h"
+#include "workflow/JobOutcome.h"
+#include "workflow/Transitions.h"
+#include "workflow/WorkflowRows.h"
 
 namespace dossier {
 namespace {
@@ -30,47 +32,42 @@ void InsertPrecheck(sql::Connection& connection, const ClaimedJob& job,
       "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
       "TIMESTAMPDIFF(MICROSECOND, created_at, UTC_TIMESTAMP(3)) DIV 1000, UTC_TIMESTAMP(3) "
       "FROM piece_version WHERE id = ?"));
+  const PieceReport& report = result.report;
   insert->setInt64(1, job.id);
-  insert->setString(2, result.accepted ? "accepted" : "refused");
-  SetOrNull(*insert, 3, result.accepted ? "" : result.reason);
-  SetOrNull(*insert, 4, result.ine_verdict);
-  insert->setString(5, result.message);
-  insert->setString(6, result.report_json);
+  insert->setString(2, Code(report.accepted ? JobOutcome::kAccepted : JobOutcome::kRefused));
+  SetOrNull(*insert, 3, report.accepted || !report.reason ? "" : ReasonCode(*report.reason));
+  SetOrNull(*insert, 4, report.ine.verdict);
+  insert->setString(5, report.message);
+  insert->setString(6, report.ToJson());
   SetOrNull(*insert, 7, result.output_key);
   if (result.output_key.empty())
     insert->setNull(8, sql::DataType::BIGINT);
   else
-    insert->setInt64(8, static_cast<std::int64_t>(result.output_bytes));
+    insert->setInt64(8, static_cast<std::int64_t>(report.output_bytes));
   SetOrNull(*insert, 9, result.output_key.empty() ? "" : result.thumbnail_key);
   insert->setInt64(10, job.piece_version_id);
   insert->executeUpdate();
 }
 
-// The pièce row, locked, when this version may still decide its status: the
-// current version, still waiting for a decision.
-bool LockPieceAwaitingThisVersion(sql::Connection& connection, const ClaimedJob& job) {
+// The pièce row locked, its status once this refused version is taken into
+// account (StatusAfterAutomaticRefusal); nullopt when the refusal decides
+// nothing. pj_cand alone is locked: WorkflowRows' LockPiece would lock the
+// pièce type's row too, which every job of that type completes through.
+std::optional<PieceStatus> LockPieceForRefusal(sql::Connection& connection, const ClaimedJob& job) {
   std::unique_ptr<sql::PreparedStatement> query(connection.prepareStatement(
       "SELECT status, current_version FROM pj_cand WHERE candidature_id = ? AND piece_code = ? "
       "FOR UPDATE"));
   query->setString(1, job.candidature_id);
   query->setString(2, job.piece_code);
   std::unique_ptr<sql::ResultSet> row(query->executeQuery());
-  return row->next() && row->getString(1) == piece_status::kTransmise &&
-         row->getInt(2) == job.version;
+  if (!row->next()) return std::nullopt;
+  std::optional<PieceStatus> current = ParsePieceStatus(std::string(row->getString(1)));
+  if (!current) return std::nullopt;
+  return StatusAfterAutomaticRefusal(*current, row->getInt(2) == job.version);
 }
 
-void RefusePiece(sql::Connection& connection, const ClaimedJob& job, const std::string& comment) {
-  std::unique_ptr<sql::PreparedStatement> update(connection.prepareStatement(
-      "UPDATE pj_cand SET status = ?, comment = ?, updated_at = UTC_TIMESTAMP(3) "
-      "WHERE candidature_id = ? AND piece_code = ?"));
-  update->setString(1, piece_status::kRefusee);
-  update->setString(2, comment);
-  update->setString(3, job.candidature_id);
-  update->setString(4, job.piece_code);
-  update->executeUpdate();
-}
-
-void NotifyRefusal(sql::Connection& connection, const ClaimedJob& job, const std::string& message) {
+void NotifyRefusal(sql::Connection& connection, const ClaimedJob& job, const std::string& message,
+                   const std::string& public_url) {
   std::unique_ptr<sql::PreparedStatement> query(
       connection.prepareStatement("SELECT p.label, c.formation FROM piece_justif p, candidature c "
                                   "WHERE p.code = ? AND c.id = ?"));
@@ -82,7 +79,8 @@ void NotifyRefusal(sql::Connection& connection, const ClaimedJob& job, const std
     label = row->getString(1);
     formation = row->getString(2);
   }
-  AddNotification(connection, RefusalNotification(job.candidature_id, label, formation, message));
+  AddNotification(connection,
+                  RefusalNotification(job.candidature_id, label, formation, message, public_url));
 }
 
 void MarkDone(sql::Connection& connection, const ClaimedJob& job) {
@@ -97,7 +95,7 @@ void MarkDone(sql::Connection& connection, const ClaimedJob& job) {
 }  // namespace
 
 Completion CompleteJob(sql::Connection& connection, const ClaimedJob& job,
-                       const PrecheckResult& result) {
+                       const PrecheckResult& result, const std::string& public_url) {
   Transaction transaction(connection);
   HeldJob held = LockHeldJob(connection, job);
   if (held.hold != LeaseHold::Held) {
@@ -105,9 +103,12 @@ Completion CompleteJob(sql::Connection& connection, const ClaimedJob& job,
     return held.hold == LeaseHold::Completed ? Completion::Completed : Completion::LeaseLost;
   }
   InsertPrecheck(connection, job, result);
-  if (!result.accepted && LockPieceAwaitingThisVersion(connection, job)) {
-    RefusePiece(connection, job, result.message);
-    NotifyRefusal(connection, job, result.message);
+  if (!result.report.accepted) {
+    if (std::optional<PieceStatus> refused = LockPieceForRefusal(connection, job)) {
+      SetPieceStatus(connection, job.candidature_id, job.piece_code, *refused,
+                     result.report.message);
+      NotifyRefusal(connection, job, result.report.message, public_url);
+    }
   }
   MarkDone(connection, job);
   transaction.Commit();

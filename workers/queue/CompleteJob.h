@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/report/PieceReport.h"
 #include "workers/queue/ClaimedJob.h"
 
 namespace sql {
@@ -12,15 +13,11 @@ class Connection;
 namespace dossier {
 
 // What the pipeline concluded about one pièce version, as the precheck row
-// keeps it.
+// keeps it: the report (its outcome, reason, INE verdict, message and size
+// have their own columns, the whole of it as JSON) and where the outputs went.
 struct PrecheckResult {
-  bool accepted = false;
-  std::string reason;       // the refusal code ("size", "format", …); "" when accepted
-  std::string ine_verdict;  // conforme, different, illisible, absent, non_verifie
-  std::string message;      // French, for the candidate
-  std::string report_json;  // the report as `dossier process` prints it
-  std::string output_key;   // the processed PDF in the store; "" when refused
-  std::uint64_t output_bytes = 0;
+  PieceReport report;
+  std::string output_key;     // the processed PDF in the store; "" when refused
   std::string thumbnail_key;  // its page 1 as a JPEG preview; "" when none was made
 };
 
@@ -34,8 +31,9 @@ enum class Completion {
 // `done` and its attempt's job_run `done`. When the version is still the
 // pièce's current one and the pièce is still `TR`, a refusal sets it to `RE`
 // with the report's message as comment and tells the candidate at once
-// (outbox `piece_refused`), so a replacement can come before the deadline.
+// (outbox `piece_refused`), so a replacement can come before the deadline;
+// the mail links to the candidate page under `public_url` ("" no link).
 Completion CompleteJob(sql::Connection& connection, const ClaimedJob& job,
-                       const PrecheckResult& result);
+                       const PrecheckResult& result, const std::string& public_url = "");
 
 }  // namespace dossier

@@ -5,7 +5,8 @@
 
 #include <memory>
 
-#include "store/workflow/Counters.h"
+#include "core/messages/CandidateMessages.h"
+#include "store/tables/Counters.h"
 
 namespace dossier {
 namespace {
@@ -43,12 +44,6 @@ void RecordUnprocessable(sql::Connection& connection, std::int64_t job_id,
 }
 
 }  // namespace
-
-std::string UnprocessableMessage() {
-  return "Cette pièce n'a pas pu être vérifiée automatiquement : un gestionnaire l'examinera "
-         "lui-même. Vous n'avez rien à faire pour l'instant ; si le document doit être "
-         "remplacé, vous en serez informé.";
-}
 
 void PoisonJob(sql::Connection& connection, std::int64_t job_id, std::int64_t piece_version_id,
                const std::string& error) {

@@ -104,7 +104,7 @@ int ProcessJobInChild(const JobInputs& inputs, IneReader* reader, const JobOutpu
     if (error == 0) error = WriteThumbnail(outcome.pdf, paths.thumbnail);
     if (error != 0) return ResultNotWritten(report_fd, error);
   }
-  if (!WriteAll(report_fd, ReportToJson(outcome.report))) return kChildFailed;
+  if (!WriteAll(report_fd, outcome.report.ToJson())) return kChildFailed;
   return outcome.report.accepted ? kChildAccepted : kChildRefused;
 }
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "core/input/InputFile.h"
 #include "isolation/ChildExit.h"
-#include "processors/core/InputFile.h"
 #include "workers/run/JobInputs.h"
 
 namespace dossier {
@@ -22,7 +22,7 @@ struct JobOutputPaths {
 // (RunLimitedChild; the inputs are already in memory, the outputs' directory
 // is the only one it may write to): runs the pipeline on the inputs and,
 // when the pièce is accepted, writes the PDF durably at `paths.pdf` and its
-// preview at `paths.thumbnail`, then the JSON report (ReportToJson) on
+// preview at `paths.thumbnail`, then the JSON report (PieceReport::ToJson) on
 // `report_fd`, and exits with kChildAccepted or kChildRefused
 // (isolation/ChildExit.h). A preview that cannot be made is left out: the
 // pièce does not depend on it. A full or failing disk while either file is

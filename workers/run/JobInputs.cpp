@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "ingest/policy/PieceTypesTable.h"
+#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "ingest/policy/PiecePolicy.h"
-#include "processors/core/InputFile.h"
-#include "processors/pipeline/PieceRules.h"
+#include "core/input/InputFile.h"
+#include "core/report/PieceRules.h"
 #include "store/blobs/BlobStore.h"
 #include "workers/queue/ClaimedJob.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace sql {
 class Connection;

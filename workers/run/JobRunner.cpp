@@ -1,8 +1,5 @@
 #include "workers/run/JobRunner.h"
 
-#include <Poco/Exception.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <sys/stat.h>
@@ -11,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/json/JsonParseError.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/ChildVerdict.h"
 #include "isolation/LimitedChild.h"
@@ -148,31 +146,8 @@ std::string WithOutput(std::string what, const std::string& output) {
   return what;
 }
 
-// The precheck as the child's report gives it; nullopt when the report does
-// not read as one.
-std::optional<PrecheckResult> ReadReport(const std::string& json) {
-  try {
-    Poco::JSON::Parser parser;
-    auto root = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
-    PrecheckResult result;
-    result.accepted = root->getValue<std::string>("status") == "accepted";
-    if (root->has("reason") && !root->isNull("reason"))
-      result.reason = root->getValue<std::string>("reason");
-    result.message = root->getValue<std::string>("message");
-    Poco::JSON::Object::Ptr ine = root->getObject("ine");
-    if (ine && ine->has("verdict")) result.ine_verdict = ine->getValue<std::string>("verdict");
-    result.output_bytes = root->getValue<Poco::UInt64>("output_bytes");
-    result.report_json = json;
-    return result;
-  } catch (const Poco::Exception&) {
-    return std::nullopt;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
-JobOutcome OutcomeOf(const ClaimedJob& job) {
-  JobOutcome outcome;
+JobAttempt OutcomeOf(const ClaimedJob& job) {
+  JobAttempt outcome;
   outcome.job = job.id;
   outcome.candidature = job.candidature_id;
   outcome.piece = job.piece_code;
@@ -182,8 +157,8 @@ JobOutcome OutcomeOf(const ClaimedJob& job) {
   return outcome;
 }
 
-JobOutcome OutcomeOf(const PoisonedJob& job, const std::string& worker) {
-  JobOutcome outcome;
+JobAttempt OutcomeOf(const PoisonedJob& job, const std::string& worker) {
+  JobAttempt outcome;
   outcome.job = job.id;
   outcome.candidature = job.candidature_id;
   outcome.piece = job.piece_code;
@@ -195,8 +170,8 @@ JobOutcome OutcomeOf(const PoisonedJob& job, const std::string& worker) {
   return outcome;
 }
 
-JobOutcome OutcomeOf(const SupersededJob& job, const std::string& worker) {
-  JobOutcome outcome;
+JobAttempt OutcomeOf(const SupersededJob& job, const std::string& worker) {
+  JobAttempt outcome;
   outcome.job = job.id;
   outcome.candidature = job.candidature_id;
   outcome.piece = job.piece_code;
@@ -207,7 +182,7 @@ JobOutcome OutcomeOf(const SupersededJob& job, const std::string& worker) {
   return outcome;
 }
 
-void Log(const JobOutcome& outcome) {
+void Log(const JobAttempt& outcome) {
   std::cout << JobLogLine(outcome) << std::endl;
 }
 
@@ -243,7 +218,7 @@ auto JobRunner::WithDatabase(Body body) {
   }
 }
 
-std::optional<JobOutcome> JobRunner::RunNext() {
+std::optional<JobAttempt> JobRunner::RunNext() {
   Claim claim;
   {
     PooledConnection connection = pool_.Acquire();
@@ -254,7 +229,7 @@ std::optional<JobOutcome> JobRunner::RunNext() {
       throw;
     }
   }
-  std::optional<JobOutcome> last;
+  std::optional<JobAttempt> last;
   for (const SupersededJob& superseded : claim.superseded) {
     last = OutcomeOf(superseded, worker_);
     Log(*last);
@@ -267,9 +242,9 @@ std::optional<JobOutcome> JobRunner::RunNext() {
   return last;
 }
 
-JobOutcome JobRunner::Run(const ClaimedJob& job) {
+JobAttempt JobRunner::Run(const ClaimedJob& job) {
   Clock::time_point start = Clock::now();
-  JobOutcome outcome;
+  JobAttempt outcome;
   try {
     outcome = Attempt(job);
   } catch (const sql::SQLException&) {
@@ -282,7 +257,7 @@ JobOutcome JobRunner::Run(const ClaimedJob& job) {
   return outcome;
 }
 
-JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
+JobAttempt JobRunner::Attempt(const ClaimedJob& job) {
   JobInputs inputs;
   try {
     inputs = WithDatabase([&](sql::Connection& connection) {
@@ -329,14 +304,18 @@ JobOutcome JobRunner::Attempt(const ClaimedJob& job) {
     case ChildVerdict::Reported:
       break;
   }
-  std::optional<PrecheckResult> result = ReadReport(child.output);
-  if (!result) return Fail(job, "crashed", no_report);
-  return Complete(job, std::move(*result), paths);
+  PrecheckResult result;
+  try {
+    result.report = PieceReport::FromJson(child.output);
+  } catch (const JsonParseError& error) {  // the child's, so its fault: one attempt
+    return Fail(job, "crashed", WithOutput(no_report, error.what()));
+  }
+  return Complete(job, std::move(result), paths);
 }
 
-JobOutcome JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
+JobAttempt JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
                                const JobOutputPaths& paths) {
-  if (result.accepted) {
+  if (result.report.accepted) {
     try {
       result.output_key = store_.NewKey("results");
       store_.Publish(paths.pdf, result.output_key);
@@ -350,22 +329,24 @@ JobOutcome JobRunner::Complete(const ClaimedJob& job, PrecheckResult result,
   }
   Completion completion;
   try {
-    completion = WithDatabase(
-        [&](sql::Connection& connection) { return CompleteJob(connection, job, result); });
+    completion = WithDatabase([&](sql::Connection& connection) {
+      return CompleteJob(connection, job, result, settings_.public_url);
+    });
   } catch (...) {
     RemoveOutputs(result);
     throw;
   }
-  JobOutcome outcome = OutcomeOf(job);
+  JobAttempt outcome = OutcomeOf(job);
   if (completion == Completion::LeaseLost) {
     RemoveOutputs(result);
     outcome.outcome = "lost_lease";
     return outcome;
   }
   outcome.outcome = "done";
-  outcome.status = result.accepted ? "accepted" : "refused";
-  outcome.reason = result.reason;
-  outcome.ine = result.ine_verdict;
+  const PieceReport& report = result.report;
+  outcome.status = report.accepted ? "accepted" : "refused";
+  outcome.reason = report.reason ? ReasonCode(*report.reason) : "";
+  outcome.ine = report.ine.verdict;
   return outcome;
 }
 
@@ -393,12 +374,12 @@ void JobRunner::RemoveOutputs(const PrecheckResult& result) {
   }
 }
 
-JobOutcome JobRunner::Fail(const ClaimedJob& job, const std::string& run_outcome,
+JobAttempt JobRunner::Fail(const ClaimedJob& job, const std::string& run_outcome,
                            const std::string& error) {
   FailureHandling handling = WithDatabase([&](sql::Connection& connection) {
     return FailJob(connection, job, run_outcome, error, settings_);
   });
-  JobOutcome outcome = OutcomeOf(job);
+  JobAttempt outcome = OutcomeOf(job);
   outcome.error = error;
   outcome.outcome = handling == FailureHandling::Poisoned    ? "poison"
                     : handling == FailureHandling::LeaseLost ? "lost_lease"
@@ -406,33 +387,33 @@ JobOutcome JobRunner::Fail(const ClaimedJob& job, const std::string& run_outcome
   return outcome;
 }
 
-JobOutcome JobRunner::Release(const ClaimedJob& job, const std::string& why,
+JobAttempt JobRunner::Release(const ClaimedJob& job, const std::string& why,
                               std::chrono::milliseconds delay) {
   bool released = WithDatabase(
       [&](sql::Connection& connection) { return ReleaseJob(connection, job, why, delay); });
-  JobOutcome outcome = OutcomeOf(job);
+  JobAttempt outcome = OutcomeOf(job);
   outcome.error = why;
   outcome.outcome = released ? "released" : "lost_lease";
   return outcome;
 }
 
-JobOutcome JobRunner::WaitForSpace(const ClaimedJob& job, const std::string& error) {
+JobAttempt JobRunner::WaitForSpace(const ClaimedJob& job, const std::string& error) {
   std::optional<milliseconds> delay = WithDatabase([&](sql::Connection& connection) {
     return ReleaseForStorage(connection, job, error, settings_);
   });
-  JobOutcome outcome = OutcomeOf(job);
+  JobAttempt outcome = OutcomeOf(job);
   outcome.outcome = delay ? "storage_full" : "lost_lease";
   outcome.error = error;
   if (delay) outcome.error += "; due again in " + std::to_string(delay->count() / 1000) + " s";
   return outcome;
 }
 
-JobOutcome JobRunner::LoseLease(const ClaimedJob& job) {
+JobAttempt JobRunner::LoseLease(const ClaimedJob& job) {
   WithDatabase([&](sql::Connection& connection) {
     EndRun(connection, job.run_id, "lost_lease", "another worker holds the job");
     return true;
   });
-  JobOutcome outcome = OutcomeOf(job);
+  JobAttempt outcome = OutcomeOf(job);
   outcome.outcome = "lost_lease";
   return outcome;
 }

@@ -6,12 +6,12 @@
 #include <optional>
 #include <string>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "store/blobs/BlobStore.h"
 #include "store/db/ConnectionPool.h"
 #include "workers/WorkerSettings.h"
 #include "workers/queue/ClaimedJob.h"
-#include "workers/run/JobOutcome.h"
+#include "workers/run/JobAttempt.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 
@@ -55,25 +55,25 @@ class JobRunner {
   // Claims the next job and runs it. Nothing claimable: nullopt (jobs given
   // up while claiming are logged, and the last of them returned). Throws
   // sql::SQLException when the database cannot be reached.
-  std::optional<JobOutcome> RunNext();
+  std::optional<JobAttempt> RunNext();
   // Runs a job this runner claimed.
-  JobOutcome Run(const ClaimedJob& job);
+  JobAttempt Run(const ClaimedJob& job);
 
   const std::string& worker_id() const { return worker_; }
 
  private:
-  JobOutcome Attempt(const ClaimedJob& job);
-  JobOutcome Complete(const ClaimedJob& job, PrecheckResult result, const JobOutputPaths& paths);
+  JobAttempt Attempt(const ClaimedJob& job);
+  JobAttempt Complete(const ClaimedJob& job, PrecheckResult result, const JobOutputPaths& paths);
   // Publishes the child's preview under results/; "" when there is none or it
   // cannot be stored (the pièce goes on without it). Throws BlobError when
   // the disk is full or failing: the job then waits for space.
   std::string PublishThumbnail(const std::string& temp_path);
   void RemoveOutputs(const PrecheckResult& result);
-  JobOutcome Fail(const ClaimedJob& job, const std::string& run_outcome, const std::string& error);
-  JobOutcome Release(const ClaimedJob& job, const std::string& why,
+  JobAttempt Fail(const ClaimedJob& job, const std::string& run_outcome, const std::string& error);
+  JobAttempt Release(const ClaimedJob& job, const std::string& why,
                      std::chrono::milliseconds delay);
-  JobOutcome WaitForSpace(const ClaimedJob& job, const std::string& error);
-  JobOutcome LoseLease(const ClaimedJob& job);
+  JobAttempt WaitForSpace(const ClaimedJob& job, const std::string& error);
+  JobAttempt LoseLease(const ClaimedJob& job);
   IneReader* ReaderFor(bool check_ine);
   // Runs `body` on a pooled connection; a lost connection or a deadlock is
   // retried every second for up to one lease, so a database restart delays

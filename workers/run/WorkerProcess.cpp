@@ -1,5 +1,6 @@
 #include "workers/run/WorkerProcess.h"
 
+#include <Poco/JSON/Object.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -7,12 +8,12 @@
 #include <chrono>
 #include <iostream>
 
-#include "processors/core/JsonWriter.h"
+#include "core/json/JsonText.h"
+#include "core/text/UtcTimestamp.h"
 #include "store/db/ConnectionPool.h"
-#include "store/workflow/ProcessRegistry.h"
+#include "store/tables/ProcessRegistry.h"
 #include "workers/run/JobRunner.h"
 #include "workers/run/ShutdownSignal.h"
-#include "workers/run/UtcTimestamp.h"
 
 namespace dossier {
 namespace {
@@ -24,16 +25,12 @@ constexpr milliseconds kFirstOutagePause{500};
 constexpr milliseconds kLongestOutagePause{30'000};
 
 void LogEvent(const std::string& event, const std::string& worker, const std::string& detail) {
-  JsonWriter json;
-  // clang-format off
-  json.BeginObject()
-      .Key("ts").String(UtcTimestamp())
-      .Key("event").String(event)
-      .Key("worker").String(worker);
-  // clang-format on
-  if (!detail.empty()) json.Key("error").String(detail);
-  json.EndObject();
-  std::cout << json.str() << std::endl;
+  Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+  line.set("ts", UtcTimestamp());
+  line.set("event", event);
+  line.set("worker", worker);
+  if (!detail.empty()) line.set("error", detail);
+  std::cout << JsonText(line) << std::endl;
 }
 
 // The process's row in the `worker` table, refreshed at most every
@@ -83,7 +80,7 @@ int ServeQueue(const DatabaseUrl& url, const std::string& data_dir, const Worker
   while (!shutdown.Requested()) {
     beat.BeatIfDue();
     try {
-      std::optional<JobOutcome> outcome = runner.RunNext();
+      std::optional<JobAttempt> outcome = runner.RunNext();
       outage_pause = kFirstOutagePause;
       if (!outcome || outcome->outcome == "released") {
         shutdown.WaitFor(settings.idle_poll);

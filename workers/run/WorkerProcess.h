@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "ingest/policy/PiecePolicy.h"
 #include "store/db/DatabaseUrl.h"
 #include "workers/WorkerSettings.h"
+#include "workflow/policy/PiecePolicy.h"
 
 namespace dossier {
 

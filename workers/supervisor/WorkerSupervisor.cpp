@@ -1,5 +1,6 @@
 #include "workers/supervisor/WorkerSupervisor.h"
 
+#include <Poco/JSON/Object.h>
 #include <cppconn/connection.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -10,12 +11,12 @@
 #include <iostream>
 #include <memory>
 
+#include "core/json/JsonText.h"
+#include "core/text/UtcTimestamp.h"
 #include "isolation/ChildEnd.h"
-#include "processors/core/JsonWriter.h"
 #include "store/db/ConnectionPool.h"
-#include "store/workflow/Counters.h"
+#include "store/tables/Counters.h"
 #include "workers/queue/ReleaseDeadWorker.h"
-#include "workers/run/UtcTimestamp.h"
 
 extern char** environ;
 
@@ -237,19 +238,15 @@ void WorkerSupervisor::RecordDeath(pid_t pid, int status, bool restarting) {
     error = failure.what();  // the leases run out on their own
   }
   if (restarting) ++restarts_;
-  JsonWriter json;
-  // clang-format off
-  json.BeginObject()
-      .Key("ts").String(UtcTimestamp())
-      .Key("event").String(restarting ? "worker_restart" : "worker_killed")
-      .Key("pid").Integer(pid)
-      .Key("ended_by").String(status < 0 ? "unknown" : EndedBy(status))
-      .Key("released_jobs").Integer(released)
-      .Key("restarts").Integer(restarts_.load());
-  // clang-format on
-  if (!error.empty()) json.Key("error").String(error);
-  json.EndObject();
-  std::cout << json.str() << std::endl;
+  Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+  line.set("ts", UtcTimestamp());
+  line.set("event", restarting ? "worker_restart" : "worker_killed");
+  line.set("pid", static_cast<int>(pid));
+  line.set("ended_by", status < 0 ? "unknown" : EndedBy(status));
+  line.set("released_jobs", released);
+  line.set("restarts", restarts_.load());
+  if (!error.empty()) line.set("error", error);
+  std::cout << JsonText(line) << std::endl;
 }
 
 }  // namespace dossier

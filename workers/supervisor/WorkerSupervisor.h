@@ -16,7 +16,7 @@
 namespace dossier {
 
 // Keeps `processes` worker processes alive: each is `child_argv` executed
-// (dossierd passes {"/proc/self/exe", "--worker-process", …}) with
+// (dossierd passes {"…/dossier-worker", "--worker-process", …}) with
 // OMP_THREAD_LIMIT=1 in its environment and PR_SET_PDEATHSIG, so that it
 // dies with the supervisor. A thread of the supervisor reaps them; a worker
 // that dies unexpectedly (a signal, a non-zero exit) is counted

@@ -1,5 +1,5 @@
 // Numbers, sizes and dates as candidates read them in the eCandidat guides
-// and in the pre-check's messages (processors/core/FrenchFormat.cpp): « 10,2 Mo »,
+// and in the pre-check's messages (core/text/FrenchFormat.cpp): « 10,2 Mo »,
 // « 850 ko », 1 Mo = 1 000 000 octets.
 
 const NBSP = '\u00a0';
