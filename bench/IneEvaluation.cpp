@@ -38,6 +38,7 @@
 
 #include "core/ine/IneVariant.h"
 #include "core/json/JsonDecimal.h"
+#include "core/json/JsonDocument.h"
 #include "core/json/JsonText.h"
 #include "processors/image/VipsSession.h"
 #include "processors/ine/IneReader.h"
@@ -609,12 +610,8 @@ void PrintTable(const Summary& summary, const std::vector<Result>& results, cons
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr NewObject() {
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
 Object::Ptr CategoryJson(const Row& row) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set("capture", row.name);
   json->set("degraded", row.degraded);
   json->set("pages", row.pages);
@@ -628,7 +625,7 @@ Object::Ptr CategoryJson(const Row& row) {
 
 Object::Ptr RateJson(const char* count_key, int count, int pages, double rate, double target,
                      bool met) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set(count_key, count);
   json->set("pages", pages);
   json->set("rate", JsonDecimal(rate, 4));
@@ -638,7 +635,7 @@ Object::Ptr RateJson(const char* count_key, int count, int pages, double rate, d
 }
 
 Object::Ptr FailureJson(const Result& result) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set("index", result.page.index);
   json->set("capture", std::string(Info(result.page.capture).code));
   json->set("variant", std::string(IneVariantCode(result.page.variant)));
@@ -672,7 +669,7 @@ std::string Json(const Summary& summary, const std::vector<Result>& results, con
                                summary.LegibleRate(), kLegibleTarget, summary.LegibleMet()));
   json.set("degraded", RateJson("illisible", summary.degraded_illisible, summary.degraded,
                                 summary.DegradedRate(), kDegradedTarget, summary.DegradedMet()));
-  Object::Ptr wrong_conforme = NewObject();
+  Object::Ptr wrong_conforme = NewJsonObject();
   wrong_conforme->set("count", summary.wrong_conforme);
   wrong_conforme->set("target", 0);
   wrong_conforme->set("met", summary.WrongConformeMet());

@@ -2,6 +2,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "core/json/JsonDecimal.h"
+#include "core/json/JsonDocument.h"
 #include "core/json/JsonStringOrNull.h"
 #include "core/json/JsonText.h"
 #include "core/report/PieceReport.h"
@@ -13,16 +14,12 @@ using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr NewObject() {
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
 std::string Pixels(int width, int height) {
   return std::to_string(width) + "x" + std::to_string(height);
 }
 
 Object::Ptr ImageJson(const ImageStat& image) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set("page", image.page);
   json->set("action", image.action);
   json->set("dpi_before", JsonDecimal(image.dpi_before, 0));
@@ -35,7 +32,7 @@ Object::Ptr ImageJson(const ImageStat& image) {
 }
 
 Object::Ptr InputJson(const InputReport& input) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set("name", input.name);
   json->set("type", input.kind);
   json->set("bytes", input.bytes);
@@ -49,7 +46,7 @@ Object::Ptr InputJson(const InputReport& input) {
 }
 
 Object::Ptr IneJson(const IneReport& ine) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set("verdict", ine.verdict);
   json->set("value", JsonStringOrNull(ine.value));
   json->set("variant", JsonStringOrNull(ine.variant));
@@ -60,7 +57,7 @@ Object::Ptr IneJson(const IneReport& ine) {
 }
 
 Object::Ptr FitJson(const FitReport& fit) {
-  Object::Ptr json = NewObject();
+  Object::Ptr json = NewJsonObject();
   json->set("rung", fit.rung);
   json->set("attempts", fit.attempts);
   json->set("dpi", fit.dpi);
