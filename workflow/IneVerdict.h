@@ -15,6 +15,11 @@ enum class IneVerdict {
   kNonVerifie,  // not checked: nothing declared, or a type without the check
 };
 
+// Every verdict, in the order above (for counts that show zeros too).
+inline constexpr IneVerdict kEveryIneVerdict[] = {IneVerdict::kConforme, IneVerdict::kDifferent,
+                                                  IneVerdict::kIllisible, IneVerdict::kAbsent,
+                                                  IneVerdict::kNonVerifie};
+
 // "conforme", "different", "illisible", "absent", "non_verifie".
 const char* Code(IneVerdict verdict);
 // The verdict of a stored code; nullopt for anything else.

@@ -14,6 +14,10 @@ enum class JobOutcome {
   kUnprocessable,  // the job crashed or timed out too often: a gestionnaire looks at it
 };
 
+// Every outcome, in the order above (for counts that show zeros too).
+inline constexpr JobOutcome kEveryJobOutcome[] = {JobOutcome::kAccepted, JobOutcome::kRefused,
+                                                  JobOutcome::kUnprocessable};
+
 // "accepted", "refused", "unprocessable".
 const char* Code(JobOutcome outcome);
 // The outcome of a stored code; nullopt for anything else.

@@ -10,6 +10,8 @@
 #include "store/db/ConnectionPool.h"
 #include "store/tables/Counters.h"
 #include "store/tables/ProcessRegistry.h"
+#include "workflow/IneVerdict.h"
+#include "workflow/JobOutcome.h"
 
 namespace dossier {
 namespace {
@@ -81,14 +83,13 @@ void Verdicts(sql::Connection& connection, PrometheusText& text) {
   std::map<std::string, std::int64_t> outcomes =
       CountsBy(connection, "SELECT outcome, COUNT(*) FROM precheck GROUP BY outcome");
   text.Family("dossier_verdicts_total", "counter", "Pre-check outcomes of pièce versions.");
-  for (const char* outcome : {"accepted", "refused", "unprocessable"})
-    text.Sample("dossier_verdicts_total", outcomes[outcome], {{"outcome", outcome}});
+  for (JobOutcome outcome : kEveryJobOutcome)
+    text.Sample("dossier_verdicts_total", outcomes[Code(outcome)], {{"outcome", Code(outcome)}});
   std::map<std::string, std::int64_t> ine =
       CountsBy(connection,
                "SELECT ine_verdict, COUNT(*) FROM precheck WHERE ine_verdict IS NOT NULL "
                "GROUP BY ine_verdict");
-  for (const char* verdict : {"conforme", "different", "illisible", "absent", "non_verifie"})
-    ine[verdict] += 0;
+  for (IneVerdict verdict : kEveryIneVerdict) ine[Code(verdict)] += 0;
   text.Family("dossier_ine_verdicts_total", "counter", "INE check verdicts.");
   for (const auto& [verdict, count] : ine)
     text.Sample("dossier_ine_verdicts_total", count, {{"verdict", verdict}});
