@@ -39,12 +39,10 @@ PieceRow ReadPiece(sql::ResultSet& row) {
   return piece;
 }
 
-}  // namespace
-
-CandidatureRow LockCandidature(sql::Connection& connection, const std::string& id) {
-  auto row = BoundStatement(connection,
-                            "SELECT id, formation, status FROM candidature WHERE id = ? "
-                            "FOR UPDATE")
+CandidatureRow CandidatureOf(sql::Connection& connection, const std::string& id, const char* lock) {
+  auto row = BoundStatement(
+                 connection,
+                 std::string("SELECT id, formation, status FROM candidature WHERE id = ?") + lock)
                  .Bind(id)
                  .Query();
   if (!row->next())
@@ -52,17 +50,36 @@ CandidatureRow LockCandidature(sql::Connection& connection, const std::string& i
   return {row->getString(1), row->getString(2), CandidatureStatusOf(id, row->getString(3))};
 }
 
-PieceRow LockPiece(sql::Connection& connection, const std::string& id, const std::string& code) {
-  auto row = BoundStatement(connection, std::string(kPieceColumns) +
-                                            "WHERE p.candidature_id = ? AND p.piece_code = ? "
-                                            "FOR UPDATE")
-                 .Bind(id)
-                 .Bind(code)
-                 .Query();
+PieceRow PieceOf(sql::Connection& connection, const std::string& id, const std::string& code,
+                 const char* lock) {
+  auto row =
+      BoundStatement(connection, std::string(kPieceColumns) +
+                                     "WHERE p.candidature_id = ? AND p.piece_code = ?" + lock)
+          .Bind(id)
+          .Bind(code)
+          .Query();
   if (!row->next())
     throw ClientError(ErrorCode::kNotFound, messages::PieceNotRequired(),
                       "candidature " + id + ", pièce " + code);
   return ReadPiece(*row);
+}
+
+}  // namespace
+
+CandidatureRow LockCandidature(sql::Connection& connection, const std::string& id) {
+  return CandidatureOf(connection, id, " FOR UPDATE");
+}
+
+CandidatureRow FindCandidature(sql::Connection& connection, const std::string& id) {
+  return CandidatureOf(connection, id, "");
+}
+
+PieceRow LockPiece(sql::Connection& connection, const std::string& id, const std::string& code) {
+  return PieceOf(connection, id, code, " FOR UPDATE");
+}
+
+PieceRow FindPiece(sql::Connection& connection, const std::string& id, const std::string& code) {
+  return PieceOf(connection, id, code, "");
 }
 
 std::vector<PieceRow> PiecesOf(sql::Connection& connection, const std::string& id) {

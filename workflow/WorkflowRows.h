@@ -21,6 +21,10 @@ namespace dossier {
 CandidatureRow LockCandidature(sql::Connection& connection, const std::string& id);
 // One pièce of it, locked; ClientError kNotFound when not required for it.
 PieceRow LockPiece(sql::Connection& connection, const std::string& id, const std::string& code);
+// The same rows read without a lock, for a check made before a request's
+// body is read; whoever writes reads them again with Lock….
+CandidatureRow FindCandidature(sql::Connection& connection, const std::string& id);
+PieceRow FindPiece(sql::Connection& connection, const std::string& id, const std::string& code);
 // Every pièce of it, in cover-page order.
 std::vector<PieceRow> PiecesOf(sql::Connection& connection, const std::string& id);
 

@@ -1,9 +1,6 @@
 #include "ingest/upload/AdmitUpload.h"
 
-#include <cppconn/resultset.h>
-
 #include <optional>
-#include <stdexcept>
 
 #include "core/errors/ClientError.h"
 #include "core/messages/ApiMessages.h"
@@ -13,40 +10,11 @@
 #include "ingest/upload/UploadAllowance.h"
 #include "store/db/BoundStatement.h"
 #include "workflow/Transitions.h"
+#include "workflow/WorkflowRows.h"
 #include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {
-
-struct StoredStatuses {
-  CandidatureStatus candidature;
-  PieceStatus piece;
-};
-
-// The statuses of the candidature and of its pièce, read without a lock:
-// CommitUpload reads them again under its locks.
-StoredStatuses ReadStatuses(sql::Connection& connection, const UploadRequest& request) {
-  auto row = BoundStatement(connection,
-                            "SELECT c.status, p.status FROM candidature c "
-                            "LEFT JOIN pj_cand p ON p.candidature_id = c.id AND p.piece_code = ? "
-                            "WHERE c.id = ?")
-                 .Bind(request.piece_code)
-                 .Bind(request.candidature_id)
-                 .Query();
-  if (!row->next())
-    throw ClientError(ErrorCode::kNotFound, messages::CandidatureNotFound(), ContextOf(request));
-  if (row->isNull(2))
-    throw ClientError(ErrorCode::kNotFound, messages::PieceNotRequired(), ContextOf(request));
-  std::string candidature_code = row->getString(1);
-  std::string piece_code = row->getString(2);
-  std::optional<CandidatureStatus> candidature = ParseCandidatureStatus(candidature_code);
-  std::optional<PieceStatus> piece = ParsePieceStatus(piece_code);
-  // The schema's CHECK keeps other codes out: a corrupt row.
-  if (!candidature || !piece)
-    throw std::runtime_error(ContextOf(request) + ": unknown status '" + candidature_code + "'/'" +
-                             piece_code + "'");
-  return {*candidature, *piece};
-}
 
 // A key already acknowledged for this candidature: a retry of this pièce's
 // upload, or a key reused for another pièce (CommitUpload would answer the
@@ -93,11 +61,13 @@ PieceType AdmitUpload(sql::Connection& connection, const UploadRequest& request,
   if (!type)
     throw ClientError(ErrorCode::kNotFound, messages::PieceNotRequired(),
                       ContextOf(request) + ": no such pièce type");
-  StoredStatuses statuses = ReadStatuses(connection, request);
+  // Read without a lock: CommitUpload reads them again under its locks and
+  // applies the same rule, with the same error.
+  CandidatureRow candidature = FindCandidature(connection, request.candidature_id);
+  PieceRow piece = FindPiece(connection, request.candidature_id, request.piece_code);
   if (IsAcknowledgedRetry(connection, request)) return *type;
-  // CommitUpload applies the same rule under its locks: the same error.
   if (std::optional<ClientError> refusal =
-          CheckReplace(statuses.candidature, statuses.piece, type->rules.label))
+          CheckReplace(candidature.status, piece.status, type->rules.label))
     throw *refusal;
   CheckAnnouncedBytes(connection, request, quota);
   TakeAllowance(connection, request, quota);

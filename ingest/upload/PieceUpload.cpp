@@ -1,6 +1,7 @@
 #include "ingest/upload/PieceUpload.h"
 
-#include <cctype>
+#include <Poco/String.h>
+
 #include <stdexcept>
 
 #include "core/errors/ClientError.h"
@@ -14,10 +15,7 @@ namespace {
 
 bool IsMultipartFormData(const std::string& content_type) {
   static const std::string kMedia = "multipart/form-data";
-  if (content_type.size() < kMedia.size()) return false;
-  for (std::size_t i = 0; i < kMedia.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(content_type[i])) != kMedia[i]) return false;
-  return true;
+  return Poco::icompare(content_type, 0, kMedia.size(), kMedia) == 0;
 }
 
 }  // namespace
@@ -30,7 +28,7 @@ PieceUpload::PieceUpload(UploadRequest request, const UploadLimits& limits,
       store_(store),
       pending_(store) {}
 
-void PieceUpload::CheckAnnounced() const {
+void PieceUpload::CheckAnnounced() {
   // ReceiveMultipart refuses the same body with the same error: this only
   // spares the database a request that cannot succeed.
   if (request_.content_length && *request_.content_length > limits_.max_request_bytes)
@@ -40,10 +38,11 @@ void PieceUpload::CheckAnnounced() const {
   if (!IsMultipartFormData(request_.content_type))
     throw ClientError(ErrorCode::kNotMultipart, messages::NotMultipart(),
                       ContextOf(request_) + ": not multipart/form-data");
+  announced_checked_ = true;
 }
 
 void PieceUpload::Admit(sql::Connection& connection, const PiecePolicy& policy) {
-  CheckAnnounced();
+  if (!announced_checked_) throw std::logic_error("PieceUpload: Admit before CheckAnnounced");
   type_ = AdmitUpload(connection, request_, policy, quota_);
 }
 

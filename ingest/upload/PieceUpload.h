@@ -44,9 +44,10 @@ class PieceUpload {
 
   // From the request alone: a body announced over the cap (too_large), a
   // body that is not multipart/form-data (not_multipart).
-  void CheckAnnounced() const;
-  // CheckAnnounced, then AdmitUpload. Takes one upload from the candidature's
-  // allowance when it admits.
+  void CheckAnnounced();
+  // AdmitUpload; only after CheckAnnounced, so that a request refused on
+  // what it announces costs no database connection. Takes one upload from
+  // the candidature's allowance when it admits.
   void Admit(sql::Connection& connection, const PiecePolicy& policy);
   // Reads the body to its closing delimiter; only after Admit.
   void Receive(std::istream& body);
@@ -64,7 +65,8 @@ class PieceUpload {
   const UploadLimits& limits_;
   const CandidatureQuota& quota_;
   const BlobStore& store_;
-  std::optional<PieceType> type_;  // set by Admit
+  bool announced_checked_ = false;  // set by CheckAnnounced
+  std::optional<PieceType> type_;   // set by Admit
   std::vector<ReceivedFile> files_;
   bool received_ = false;
   PendingBlobs pending_;  // files_, until their rows are committed

@@ -13,7 +13,7 @@
 #include <cstring>
 #include <system_error>
 
-#include "core/messages/ErrorSentences.h"
+#include "core/messages/DoorMessages.h"
 #include "server/gate/ServingLane.h"
 #include "server/http/ErrorAnswer.h"
 
@@ -56,7 +56,7 @@ const char* Reason(int status) {
 
 std::string RawAnswer(ErrorCode code, int retry_after) {
   ErrorAnswer answer =
-      AnswerTo(ClientError(code, messages::ErrorSentence(code)).RetryAfter(retry_after));
+      AnswerTo(ClientError(code, messages::DoorRefusal(code)).RetryAfter(retry_after));
   std::string text =
       "HTTP/1.1 " + std::to_string(answer.status) + " " + Reason(answer.status) + "\r\n";
   text += "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n";

@@ -10,7 +10,6 @@
 
 #include "core/errors/ClientError.h"
 #include "core/messages/ApiMessages.h"
-#include "core/messages/ErrorSentences.h"
 #include "server/http/BearerAuth.h"
 #include "server/http/RequestContext.h"
 #include "server/http/RequestLog.h"
@@ -60,8 +59,7 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
     try {
       if (stopping_) {
         context.response().setKeepAlive(false);
-        throw ClientError(ErrorCode::kStopping, messages::ErrorSentence(ErrorCode::kStopping))
-            .RetryAfter(5);
+        throw ClientError(ErrorCode::kStopping, messages::ServiceUnavailable()).RetryAfter(5);
       }
       Route(context);
       if (!context.sent()) return Answer(context, Internal(), "the route sent no answer");
@@ -70,8 +68,7 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
       return Answer(context, error, error.context());
     } catch (const sql::SQLException& error) {
       return Answer(context,
-                    ClientError(ErrorCode::kDatabaseUnavailable,
-                                messages::ErrorSentence(ErrorCode::kDatabaseUnavailable))
+                    ClientError(ErrorCode::kDatabaseUnavailable, messages::ServiceUnavailable())
                         .RetryAfter(5),
                     std::string("database: ") + error.what());
     } catch (const Poco::Exception& error) {
@@ -82,8 +79,7 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
   }
 
   static ClientError Internal() {
-    return ClientError(ErrorCode::kInternalError,
-                       messages::ErrorSentence(ErrorCode::kInternalError));
+    return ClientError(ErrorCode::kInternalError, messages::InternalError());
   }
 
   std::string Answer(RequestContext& context, const ClientError& error, std::string failure) {

@@ -4,7 +4,7 @@
 #include "server/routes/CandidatureView.h"
 #include "server/routes/PathParams.h"
 #include "server/routes/RouteHandlers.h"
-#include "server/routes/StatusNotices.h"
+#include "workflow/StatusNotices.h"
 #include "store/db/ConnectionPool.h"
 #include "store/db/Transaction.h"
 #include "store/tables/Outbox.h"

@@ -70,7 +70,9 @@ class PieceUploadTest : public ::testing::Test {
     return {candidature, piece, key, "multipart/form-data; boundary=" + kBoundary, body.size()};
   }
 
+  // As the route runs it: what the request announces, then the database.
   void Admit(PieceUpload& upload) {
+    upload.CheckAnnounced();
     PooledConnection connection = db_.pool().Acquire();
     upload.Admit(*connection, policy_);
   }
@@ -244,6 +246,18 @@ TEST_F(PieceUploadTest, FilesReceivedButNeverCommittedLeaveTheStore) {
   }
   EXPECT_EQ(StoredFiles(), 0u);
   EXPECT_EQ(Versions(), 0);
+}
+
+// The database is asked only once the request's own announcements passed:
+// a step skipped is a programming error, not a refusal.
+TEST_F(PieceUploadTest, TheDatabaseIsAskedOnlyAfterTheAnnouncements) {
+  PieceUpload upload(Request("C1", "cv", body_), limits_, quota_, store_);
+  PooledConnection connection = db_.pool().Acquire();
+  EXPECT_THROW(upload.Admit(*connection, policy_), std::logic_error);
+  EXPECT_EQ(AllowanceRows(), 0);
+  upload.CheckAnnounced();
+  upload.Admit(*connection, policy_);
+  EXPECT_EQ(AllowanceRows(), 1);
 }
 
 }  // namespace

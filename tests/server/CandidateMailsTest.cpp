@@ -1,8 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "core/messages/CandidateMails.h"
-#include "server/routes/StatusNotices.h"
-#include "workers/queue/RefusalNotification.h"
 
 namespace dossier::messages {
 namespace {
@@ -50,18 +48,6 @@ TEST(PieceRefusedMail, IsPlainTextSlotsGoInAsTheyAre) {
   EXPECT_TRUE(Has(mail.body, "Pas \"à jour\" {{link}} 'x'")) << mail.body;
   EXPECT_FALSE(Has(mail.body, "&amp;") || Has(mail.body, "&lt;") || Has(mail.body, "&quot;"))
       << mail.body;
-}
-
-TEST(PieceRefusedMail, TheGestionnairesRefusalAndTheAutomaticOneAreTheSameMail) {
-  Notification by_hand =
-      PieceRefusedNotice("C1", "Licence", {"CV", "Illisible"}, "https://pj.univ.fr");
-  Notification automatic =
-      RefusalNotification("C1", "CV", "Licence", "Illisible", "https://pj.univ.fr");
-  EXPECT_EQ(by_hand.kind, "piece_refused");
-  EXPECT_EQ(automatic.kind, "piece_refused");
-  EXPECT_EQ(by_hand.subject, automatic.subject);
-  EXPECT_EQ(by_hand.body, automatic.body);
-  EXPECT_TRUE(Has(automatic.body, "https://pj.univ.fr/candidat/C1")) << automatic.body;
 }
 
 TEST(CandidatureStatusMail, IncompleteListsEachRefusedPieceWithItsReasonAndTheNote) {

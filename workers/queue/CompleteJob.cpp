@@ -9,8 +9,8 @@
 
 #include "store/db/Transaction.h"
 #include "workers/queue/HeldJob.h"
-#include "workers/queue/RefusalNotification.h"
 #include "workflow/JobOutcome.h"
+#include "workflow/StatusNotices.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
 
@@ -80,7 +80,7 @@ void NotifyRefusal(sql::Connection& connection, const ClaimedJob& job, const std
     formation = row->getString(2);
   }
   AddNotification(connection,
-                  RefusalNotification(job.candidature_id, label, formation, message, public_url));
+                  PieceRefusedNotice(job.candidature_id, formation, {label, message}, public_url));
 }
 
 void MarkDone(sql::Connection& connection, const ClaimedJob& job) {

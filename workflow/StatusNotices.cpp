@@ -1,4 +1,4 @@
-#include "server/routes/StatusNotices.h"
+#include "workflow/StatusNotices.h"
 
 #include "core/messages/CandidateMails.h"
 

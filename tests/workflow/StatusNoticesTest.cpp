@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "server/routes/StatusNotices.h"
+#include "workflow/StatusNotices.h"
 
 namespace dossier {
 namespace {

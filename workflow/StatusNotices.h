@@ -27,7 +27,8 @@ Notification CandidatureStatusNotice(const std::string& candidature_id,
                                      const std::vector<RefusedPiece>& refused,
                                      const std::string& note, const std::string& public_url);
 
-// kind "piece_refused": one pièce refused by a gestionnaire, and why.
+// kind "piece_refused": one pièce refused, and why: the gestionnaire's comment,
+// or the automatic check's own sentence (CompleteJob). The same mail either way.
 Notification PieceRefusedNotice(const std::string& candidature_id, const std::string& formation,
                                 const RefusedPiece& piece, const std::string& public_url);
 
