@@ -7,9 +7,9 @@ packages=(
   # build
   cmake g++ make pkg-config
   # document processing
-  libpodofo-dev libvips-dev libqpdf-dev libpoppler-cpp-dev
+  libpodofo-dev libvips-dev libheif-dev libqpdf-dev libpoppler-cpp-dev
   libtesseract-dev tesseract-ocr-fra tesseract-ocr-eng
-  fonts-dejavu-core fonts-liberation2
+  fonts-dejavu-core fonts-liberation2 fonts-urw-base35
   # service
   libpoco-dev libssl-dev libmysqlcppconn-dev mariadb-server
   # the mails' templates (core/messages/MailTemplates)

@@ -5,16 +5,26 @@
 namespace dossier {
 namespace {
 
+// The formats as candidates know them: « PDF, JPEG, PNG, HEIC, AVIF, WebP
+// et TIFF ».
+std::string FormatName(const std::string& code) {
+  if (code == "webp") return "WebP";
+  std::string name = code;
+  for (char& c : name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return name;
+}
+
 std::string FormatList(const std::vector<std::string>& formats) {
   std::string list;
   for (std::size_t i = 0; i < formats.size(); ++i) {
-    std::string name = formats[i] == "pdf" ? "PDF" : formats[i] == "jpeg" ? "JPEG" : "PNG";
     list += i == 0 ? "" : (i + 1 == formats.size() ? " et " : ", ");
-    list += name;
+    list += FormatName(formats[i]);
   }
   return list;
 }
 
+// Only said when the pièce refuses the kind: the formats it accepts are
+// listed just before.
 std::string WhatToDo(FileKind kind) {
   switch (kind) {
     case FileKind::Word:
@@ -36,8 +46,10 @@ std::string WhatToDo(FileKind kind) {
     case FileKind::Avif:
       return "Sur iPhone, choisissez Réglages > Appareil photo > Formats > « Le plus "
              "compatible », ou partagez la photo en JPEG.";
+    case FileKind::Video:
+      return "Déposez une photo ou un scan du document, pas une vidéo.";
     default:
-      return "Enregistrez-le en PDF, JPEG ou PNG puis déposez-le à nouveau.";
+      return "Enregistrez-le dans l'un de ces formats puis déposez-le à nouveau.";
   }
 }
 
@@ -53,56 +65,77 @@ std::string ActiveContentSentence(const std::vector<std::string>& removed) {
 
 }  // namespace
 
-std::string FileKindLabel(FileKind kind) {
+namespace {
+
+// A kind's label and whether French makes it feminine (« une image »).
+struct KindName {
+  const char* label;
+  bool feminine;
+};
+
+KindName NameOf(FileKind kind) {
   switch (kind) {
     case FileKind::Pdf:
-      return "document PDF";
+      return {"document PDF", false};
     case FileKind::Jpeg:
-      return "image JPEG";
+      return {"image JPEG", true};
     case FileKind::Png:
-      return "image PNG";
+      return {"image PNG", true};
     case FileKind::Empty:
-      return "fichier vide";
+      return {"fichier vide", false};
     case FileKind::Word:
-      return "document Word (.docx)";
+      return {"document Word (.docx)", false};
     case FileKind::WordLegacy:
-      return "document Word ou Excel ancien format (.doc, .xls)";
+      return {"document Word ou Excel ancien format (.doc, .xls)", false};
     case FileKind::Excel:
-      return "classeur Excel (.xlsx)";
+      return {"classeur Excel (.xlsx)", false};
     case FileKind::PowerPoint:
-      return "présentation PowerPoint (.pptx)";
+      return {"présentation PowerPoint (.pptx)", true};
     case FileKind::OpenDocument:
-      return "document LibreOffice (.odt, .ods)";
+      return {"document LibreOffice (.odt, .ods)", false};
     case FileKind::Zip:
-      return "archive ZIP";
+      return {"archive ZIP", true};
     case FileKind::Rar:
-      return "archive RAR";
+      return {"archive RAR", true};
     case FileKind::SevenZip:
-      return "archive 7-Zip";
+      return {"archive 7-Zip", true};
     case FileKind::Gif:
-      return "image GIF";
+      return {"image GIF", true};
     case FileKind::Heic:
-      return "image HEIC (photo d'iPhone)";
+      return {"image HEIC (photo d'iPhone)", true};
     case FileKind::Avif:
-      return "image AVIF";
+      return {"image AVIF", true};
     case FileKind::Webp:
-      return "image WebP";
+      return {"image WebP", true};
     case FileKind::Tiff:
-      return "image TIFF";
+      return {"image TIFF", true};
     case FileKind::Bmp:
-      return "image BMP";
+      return {"image BMP", true};
+    case FileKind::Video:
+      return {"vidéo", true};
     case FileKind::PostScript:
-      return "fichier PostScript";
+      return {"fichier PostScript", false};
     case FileKind::Rtf:
-      return "document RTF";
+      return {"document RTF", false};
     case FileKind::Text:
-      return "fichier texte";
+      return {"fichier texte", false};
     case FileKind::Html:
-      return "page web (HTML)";
+      return {"page web (HTML)", true};
     case FileKind::Unknown:
-      return "fichier de type inconnu";
+      return {"fichier de type inconnu", false};
   }
-  return "fichier de type inconnu";
+  return {"fichier de type inconnu", false};
+}
+
+}  // namespace
+
+std::string FileKindLabel(FileKind kind) {
+  return NameOf(kind).label;
+}
+
+std::string FileKindWithArticle(FileKind kind) {
+  KindName name = NameOf(kind);
+  return std::string(name.feminine ? "une " : "un ") + name.label;
 }
 
 std::string IneSentence(const IneReport& ine) {
@@ -152,8 +185,11 @@ std::string AcceptedMessage(const PieceReport& report, std::size_t file_count) {
 
 std::string WrongFormatMessage(const std::string& name, FileKind kind,
                                const std::vector<std::string>& formats) {
-  return "Le fichier « " + name + " » est un " + FileKindLabel(kind) + " : seuls les formats " +
-         FormatList(formats) + " sont acceptés pour cette pièce. " + WhatToDo(kind);
+  std::string accepted = formats.size() == 1
+                             ? "seul le format " + FormatList(formats) + " est accepté"
+                             : "seuls les formats " + FormatList(formats) + " sont acceptés";
+  return "Le fichier « " + name + " » est " + FileKindWithArticle(kind) + " : " + accepted +
+         " pour cette pièce. " + WhatToDo(kind);
 }
 
 std::string EmptyFileMessage(const std::string& name) {

@@ -13,6 +13,9 @@ namespace dossier {
 // What a file is, in a sentence: « document Word (.docx) », « image HEIC
 // (photo d'iPhone) ».
 std::string FileKindLabel(FileKind kind);
+// The same with its indefinite article: « un document Word (.docx) »,
+// « une image GIF », « une archive ZIP ».
+std::string FileKindWithArticle(FileKind kind);
 // What the INE check found, as a sentence to append ("" when not checked).
 std::string IneSentence(const IneReport& ine);
 std::string AcceptedMessage(const PieceReport& report, std::size_t file_count);

@@ -40,6 +40,8 @@ const char* FileKindCode(FileKind kind) {
       return "tiff";
     case FileKind::Bmp:
       return "bmp";
+    case FileKind::Video:
+      return "video";
     case FileKind::PostScript:
       return "postscript";
     case FileKind::Rtf:

@@ -5,8 +5,9 @@
 namespace dossier {
 
 // What a file is, judged by its bytes alone (never by its name or the
-// browser's type). Only Pdf, Jpeg and Png are pièce formats; the others are
-// named so that a refusal can tell the candidate what they sent.
+// browser's type). Pdf, Jpeg, Png, Heic, Avif, Webp and Tiff are pièce
+// formats (a pièce type lists those it accepts); the others are named so
+// that a refusal can tell the candidate what they sent.
 enum class FileKind {
   Pdf,
   Jpeg,
@@ -26,6 +27,7 @@ enum class FileKind {
   Webp,
   Tiff,
   Bmp,
+  Video,  // an ISO media file that is not a HEIF image: MP4, MOV
   PostScript,
   Rtf,
   Text,

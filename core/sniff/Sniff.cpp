@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace dossier {
 namespace {
@@ -22,11 +23,33 @@ FileKind ZipFlavour(std::string_view bytes) {
   return FileKind::Zip;
 }
 
-// ISO base media files (HEIC, AVIF) carry their brand in the first box.
+bool IsHeifBrand(std::string_view brand) {
+  for (std::string_view heif :
+       {"heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs", "mif1", "mif2", "msf1"})
+    if (brand == heif) return true;
+  return false;
+}
+
+// ISO base media files (HEIC, AVIF, but also MP4 and MOV videos) carry their
+// major brand, then their compatible brands, in the first box. A still image
+// names an image brand; a phone video (isom, mp42, qt) does not.
 FileKind IsoMediaFlavour(std::string_view bytes) {
-  std::string_view brand = bytes.substr(8, 4);
-  if (brand == "avif" || brand == "avis") return FileKind::Avif;
-  return FileKind::Heic;  // heic, heix, hevc, mif1, msf1: all phone HEIF photos
+  std::string_view major = bytes.substr(8, 4);
+  if (major == "avif" || major == "avis") return FileKind::Avif;
+  if (IsHeifBrand(major) && major.substr(0, 2) != "mi" && major != "msf1") return FileKind::Heic;
+  std::uint32_t box = 0;
+  for (int i = 0; i < 4; ++i) box = (box << 8) | static_cast<unsigned char>(bytes[i]);
+  std::size_t listed = box > 16 ? std::min<std::uint32_t>(box, 256) - 16 : 0;
+  std::string_view compatible = bytes.size() > 16 ? bytes.substr(16, listed) : "";
+  for (std::size_t at = 0; at + 4 <= compatible.size(); at += 4) {
+    std::string_view brand = compatible.substr(at, 4);
+    if (brand == "avif" || brand == "avis") return FileKind::Avif;
+  }
+  // The generic HEIF brands (mif1, msf1) with no AV1 brand: HEVC inside.
+  if (IsHeifBrand(major)) return FileKind::Heic;
+  for (std::size_t at = 0; at + 4 <= compatible.size(); at += 4)
+    if (IsHeifBrand(compatible.substr(at, 4))) return FileKind::Heic;
+  return FileKind::Video;
 }
 
 bool LooksLikeText(std::string_view bytes) {

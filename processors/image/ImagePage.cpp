@@ -40,6 +40,12 @@ void CheckJpegDecodes(const InputFile& file) {
   }
 }
 
+// PNG and TIFF hold drawings and black-and-white scans without loss; the
+// other formats are photographs already compressed with loss.
+bool IsLosslessFormat(FileKind kind) {
+  return kind == FileKind::Png || kind == FileKind::Tiff;
+}
+
 // A PNG drawing or screenshot deflates to well under 0.2 byte per pixel; a
 // scan with paper texture and sensor noise does not, and is better as JPEG
 // even when it has few distinct colours.
@@ -66,8 +72,8 @@ void DrawPage(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfImage& image, int orientat
 }  // namespace
 
 ImageStat AddImagePage(PoDoFo::PdfMemDocument& doc, const InputFile& file, FileKind kind,
-                       const ImageTarget& target, const HardLimits& limits) {
-  ImageHeader header = ReadImageHeader(file.bytes, file.name, limits);
+                       const ImageTarget& target, const HardLimits& limits, int page) {
+  ImageHeader header = ReadImageHeader(file.bytes, file.name, limits, kind, page);
   PagePlacement place =
       PlaceOnPage(header.oriented_width(), header.oriented_height(), header.resolution_dpi);
   ImageStat stat;
@@ -88,10 +94,10 @@ ImageStat AddImagePage(PoDoFo::PdfMemDocument& doc, const InputFile& file, FileK
   } else {
     PageRaster raster;
     try {
-      raster = DecodeForPage(file.bytes, kind, header, place.dpi, target);
+      raster = DecodeForPage(file.bytes, kind, header, place.dpi, target, page);
       width = raster.image.width();
       height = raster.image.height();
-      bool lossless = kind == FileKind::Png && target.allow_lossless &&
+      bool lossless = IsLosslessFormat(kind) && target.allow_lossless &&
                       !CompressesPoorly(file, header) && !LooksPhotographic(raster.image);
       if (lossless) {
         image = PixelXObject(doc, raster.image);

@@ -34,10 +34,10 @@ PageRaster ResizeForPage(vips::VImage image, double dpi, int target_dpi) {
 }
 
 PageRaster DecodeForPage(const std::string& bytes, FileKind kind, const ImageHeader& header,
-                         double placed_dpi, const ImageTarget& target) {
+                         double placed_dpi, const ImageTarget& target, int page) {
   int target_dpi = TargetDpiFor(header, target);
   // Damaged data must fail here (see CheckJpegDecodes), not become grey bands.
-  auto options = vips::VImage::option()->set("fail_on", VIPS_FAIL_ON_WARNING);
+  auto options = LoadOptions(kind, page)->set("fail_on", VIPS_FAIL_ON_WARNING);
   // A JPEG is read once, top to bottom, straight into the encoder; a PNG is
   // read twice (the photo test, then the encoder), which sequential access
   // forbids.
@@ -45,6 +45,12 @@ PageRaster DecodeForPage(const std::string& bytes, FileKind kind, const ImageHea
     options->set("access", VIPS_ACCESS_SEQUENTIAL)
         ->set("shrink", JpegShrinkFactor(placed_dpi, target_dpi, target.floor_dpi));
   vips::VImage image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "", options);
+  // The header promised this size and every limit was judged on it; a file
+  // whose data decodes to another size is not what it says it is.
+  if (kind != FileKind::Jpeg && (image.width() != header.width || image.height() != header.height))
+    throw vips::VError("decoded " + std::to_string(image.width()) + "x" +
+                       std::to_string(image.height()) + ", header said " +
+                       std::to_string(header.width) + "x" + std::to_string(header.height));
   double dpi = placed_dpi * image.width() / header.width;
   return ResizeForPage(image, dpi, target_dpi);
 }

@@ -9,6 +9,7 @@
 #include "processors/fit/FitLadder.h"
 #include "processors/fit/FitToLimit.h"
 #include "processors/image/ImagePage.h"
+#include "processors/image/TiffPages.h"
 #include "processors/ine/IneCheck.h"
 #include "processors/pdf/ActiveContent.h"
 #include "processors/pdf/DrawingBudget.h"
@@ -31,6 +32,7 @@ struct SniffedInput {
   bool repaired = false;  // what the first opening found, kept for the report
   bool decrypted = false;
   bool drawing_measured = true;  // false: qpdf could not read the upload to measure it
+  int image_pages = 1;           // a TIFF's pages, counted before decoding
 };
 
 // A PDF qpdf reads only by working around a fault reaches PoDoFo as qpdf
@@ -64,6 +66,16 @@ SniffedInput SniffOne(const InputFile& file, const PieceRules& rules, const Hard
     throw Refusal(RefusalReason::Corrupt, TruncatedFileMessage(file.name),
                   file.name + ": no end marker");
   SniffedInput input{&file, sniffed.kind, {}};
+  // A TIFF's pages are counted from its directories before libtiff reads
+  // one: a file of a few KB may declare thousands of pages.
+  if (sniffed.kind == FileKind::Tiff) {
+    input.image_pages = CountTiffPages(file.bytes, file.name, limits);
+    if (input.image_pages > rules.max_pages)
+      throw Refusal(RefusalReason::Pages,
+                    TooManyPagesMessage(input.image_pages, rules.max_pages, rules.label),
+                    file.name + ": " + std::to_string(input.image_pages) + " TIFF pages > " +
+                        std::to_string(rules.max_pages));
+  }
   // Before PoDoFo, qpdf, libvips or poppler decode or draw anything of it:
   // a PDF of a few KB can ask for hours of drawing.
   if (sniffed.kind == FileKind::Pdf) {
@@ -216,8 +228,12 @@ class RungBuild {
       input.images = DownsampleScannedImages(*opened.doc, target, limits_, out.GetPageCount() + 1);
       out.Append(*opened.doc);
     } else {
-      input.pages = 1;
-      input.images.push_back(AddImagePage(out, *sniffed.file, sniffed.kind, target, limits_));
+      input.pages = sniffed.image_pages;
+      for (int page = 0; page < sniffed.image_pages; ++page) {
+        CheckCancelled(progress_);
+        input.images.push_back(
+            AddImagePage(out, *sniffed.file, sniffed.kind, target, limits_, page));
+      }
     }
     report_.inputs.push_back(std::move(input));
   }

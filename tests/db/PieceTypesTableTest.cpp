@@ -19,7 +19,7 @@ TEST(PieceTypesTable, SeedWritesEveryTypeAndLoadGivesItBack) {
             static_cast<long long>(policy.types().size()));
   EXPECT_EQ(db.Scalar("SELECT CONCAT(formats, ' ', max_bytes, ' ', target_dpi, ' ', check_ine) "
                       "FROM piece_justif WHERE code = 'releve_bac'"),
-            "pdf,jpeg,png 2000000 200 1");
+            "pdf,jpeg,png,heic,avif,webp,tiff 2000000 200 1");
 
   for (const PieceType& expected : policy.types()) {
     std::optional<PieceType> loaded = LoadPieceType(*connection, expected.rules.code, policy);

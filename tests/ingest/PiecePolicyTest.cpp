@@ -13,6 +13,9 @@ namespace dossier {
 namespace {
 
 const std::vector<std::string> kECandidatFormats = {"pdf", "jpeg", "png"};
+// eCandidat's, and the phone and scanner formats the workers turn into pages.
+const std::vector<std::string> kBuiltInFormats = {"pdf",  "jpeg", "png", "heic",
+                                                  "avif", "webp", "tiff"};
 
 // The message of the PolicyError that `load` throws; fails the test if it
 // throws nothing or something else.
@@ -38,7 +41,7 @@ TEST(PiecePolicyTest, BuiltInDefaultsAreECandidats) {
   PiecePolicy policy = PiecePolicy::BuiltIn();
   const PieceRules& defaults = policy.defaults();
   EXPECT_EQ(defaults.max_bytes, 2'000'000u);
-  EXPECT_EQ(defaults.formats, kECandidatFormats);
+  EXPECT_EQ(defaults.formats, kBuiltInFormats);
   EXPECT_TRUE(defaults.Accepts("pdf"));
   EXPECT_TRUE(defaults.Accepts("jpeg"));
   EXPECT_TRUE(defaults.Accepts("png"));
@@ -55,7 +58,7 @@ TEST(PiecePolicyTest, BuiltInHasThePieceTypesOfTheReferenceDossier) {
     EXPECT_FALSE(type->rules.label.empty()) << code;
     // None of them overrides eCandidat's size and formats.
     EXPECT_EQ(type->rules.max_bytes, 2'000'000u) << code;
-    EXPECT_EQ(type->rules.formats, kECandidatFormats) << code;
+    EXPECT_EQ(type->rules.formats, kBuiltInFormats) << code;
     EXPECT_FALSE(type->conditional) << code;
   }
 }
@@ -81,7 +84,7 @@ TEST(PiecePolicyTest, RulesForEmptyCodeGivesTheDefaults) {
   EXPECT_EQ(rules.code, policy.defaults().code);
   EXPECT_EQ(rules.max_bytes, 2'000'000u);
   EXPECT_EQ(rules.max_pages, policy.defaults().max_pages);
-  EXPECT_EQ(rules.formats, kECandidatFormats);
+  EXPECT_EQ(rules.formats, kBuiltInFormats);
   EXPECT_EQ(rules.image.dpi, policy.defaults().image.dpi);
   EXPECT_FALSE(rules.check_ine);
 }
@@ -204,6 +207,18 @@ TEST(PiecePolicyTest, FromFileOfMissingFileThrowsNamingThePath) {
   std::string missing = dir.path() + "/absent.json";
   std::string message = PolicyErrorOf([&] { PiecePolicy::FromFile(missing); });
   EXPECT_NE(message.find(missing), std::string::npos) << message;
+}
+
+TEST(PiecePolicyTest, AcceptsEachImageFormatByItsCodeAndRefusesGif) {
+  std::string json =
+      WithTypes(R"({"code": "photos", "formats": ["heic", "avif", "webp", "tiff", "jpeg"]})");
+  PiecePolicy policy = PiecePolicy::FromJson(json, "etab.json");
+  EXPECT_EQ(policy.RulesFor("photos").formats,
+            (std::vector<std::string>{"heic", "avif", "webp", "tiff", "jpeg"}));
+  EXPECT_TRUE(policy.RulesFor("photos").Accepts("tiff"));
+  std::string message = PolicyErrorOf(
+      [] { PiecePolicy::FromJson(WithTypes(R"({"code": "x", "formats": ["gif"]})"), "e.json"); });
+  EXPECT_NE(message.find("unknown format 'gif'"), std::string::npos) << message;
 }
 
 }  // namespace

@@ -12,9 +12,12 @@
 #include "core/messages/CandidateMessages.h"
 #include "core/text/FrenchFormat.h"
 #include "ingest/upload/ReceiveMultipart.h"
+#include "server/http/HttpStatusOf.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/DocxLike.h"
+#include "tests/fixtures/GifScan.h"
+#include "tests/fixtures/HandMadeTiff.h"
 #include "tests/fixtures/HeicLike.h"
 #include "tests/fixtures/PlainZip.h"
 #include "tests/fixtures/ScanJpeg.h"
@@ -162,13 +165,43 @@ TEST_F(ReceiveMultipartTest, RefusesAWordDocumentByNameAndKeepsNothing) {
   EXPECT_TRUE(FilesIn(dir_.path()).empty()) << "the PDF received first must be removed too";
 }
 
-TEST_F(ReceiveMultipartTest, RefusesAZipArchiveAndAnIphonePhoto) {
+TEST_F(ReceiveMultipartTest, RefusesAZipArchiveWithItsArticle) {
   ClientError zip = Refusal(Body({File("documents.zip", fixtures::PlainZip())}));
   EXPECT_STREQ(zip.code_name(), "format");
-  EXPECT_NE(zip.message().find("archive ZIP"), std::string::npos) << zip.what();
-  ClientError heic = Refusal(Body({File("IMG_0042.HEIC", fixtures::HeicLike())}));
+  EXPECT_NE(zip.message().find("est une archive ZIP"), std::string::npos) << zip.what();
+  EXPECT_TRUE(FilesIn(dir_.path()).empty());
+}
+
+// The door sniffs and never decodes: a HEIC is stored as `heic` and judged by
+// a worker, like a JPEG.
+TEST_F(ReceiveMultipartTest, StoresPhoneAndScannerFormatsWithTheirSniffedType) {
+  std::vector<ReceivedFile> files = Receive(Body(
+      {File("IMG_0042.HEIC", fixtures::HeicLike()), File("scan.tif", fixtures::HandMadeTiff(2))}));
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0].sniffed_type, "heic");
+  EXPECT_EQ(files[1].sniffed_type, "tiff");
+}
+
+TEST_F(ReceiveMultipartTest, RefusesAGifListingEveryAcceptedFormatInFrench) {
+  ClientError gif = Refusal(Body({File("scan.gif", fixtures::GifScan({"Bulletin"}))}));
+  EXPECT_STREQ(gif.code_name(), "format");
+  EXPECT_EQ(HttpStatusOf(ErrorCode::kFormat), 415);
+  EXPECT_NE(gif.message().find("« scan.gif » est une image GIF : seuls les formats PDF, JPEG, "
+                               "PNG, HEIC, AVIF, WebP et TIFF sont acceptés pour cette pièce."),
+            std::string::npos)
+      << gif.message();
+}
+
+TEST_F(ReceiveMultipartTest, RefusesAnIphonePhotoWherePhotosAreNotTaken) {
+  PieceRules classic;
+  classic.formats = {"pdf", "jpeg", "png"};
+  ClientError heic = Refusal(Body({File("IMG_0042.HEIC", fixtures::HeicLike())}), Roomy(), classic);
   EXPECT_STREQ(heic.code_name(), "format");
-  EXPECT_NE(heic.message().find("HEIC"), std::string::npos) << heic.what();
+  EXPECT_NE(heic.message().find("est une image HEIC (photo d'iPhone) : seuls les formats PDF, "
+                                "JPEG et PNG sont acceptés"),
+            std::string::npos)
+      << heic.message();
+  EXPECT_NE(heic.message().find("Le plus compatible"), std::string::npos) << heic.message();
   EXPECT_TRUE(FilesIn(dir_.path()).empty());
 }
 

@@ -1,7 +1,6 @@
-#include "processors/pipeline/ProcessPiece.h"
-
 #include <gtest/gtest.h>
 
+#include "processors/pipeline/ProcessPiece.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/DocxLike.h"
 #include "tests/fixtures/EncryptedPdf.h"
@@ -65,16 +64,24 @@ TEST(ProcessPiece, RefusesAWordDocumentByNameInFrench) {
   EXPECT_TRUE(outcome.pdf.empty());
 }
 
-TEST(ProcessPiece, RefusesAnIphonePhotoWithAdviceOnTheSetting) {
+TEST(ProcessPiece, RefusesABrokenIphonePhotoAsDamaged) {
   PieceOutcome outcome = ProcessPiece({{"IMG_0042.HEIC", fixtures::HeicLike()}}, PieceRules{});
+  EXPECT_EQ(outcome.report.reason, RefusalReason::Corrupt);
+  EXPECT_TRUE(Has(outcome.report.message, "« IMG_0042.HEIC » est endommagée"))
+      << outcome.report.message;
+}
+
+TEST(ProcessPiece, RefusesAnIphonePhotoWithAdviceWhereHeicIsNotTaken) {
+  PieceRules classic;
+  classic.formats = {"pdf", "jpeg", "png"};
+  PieceOutcome outcome = ProcessPiece({{"IMG_0042.HEIC", fixtures::HeicLike()}}, classic);
   EXPECT_EQ(outcome.report.reason, RefusalReason::Format);
   EXPECT_TRUE(Has(outcome.report.message, "HEIC"));
   EXPECT_TRUE(Has(outcome.report.message, "compatible"));
 }
 
 TEST(ProcessPiece, NamesTheBadFileAmongGoodOnes) {
-  std::vector<InputFile> files = {{"ok.pdf", fixtures::BornDigitalPdf({{"A"}})},
-                                  {"vide.jpg", ""}};
+  std::vector<InputFile> files = {{"ok.pdf", fixtures::BornDigitalPdf({{"A"}})}, {"vide.jpg", ""}};
   PieceOutcome outcome = ProcessPiece(files, PieceRules{});
   EXPECT_EQ(outcome.report.reason, RefusalReason::Empty);
   EXPECT_TRUE(Has(outcome.report.message, "« vide.jpg »"));
@@ -91,10 +98,9 @@ TEST(ProcessPiece, RefusesATruncatedPhoto) {
 TEST(ProcessPiece, RefusesAFormatThePieceTypeDoesNotTake) {
   PieceRules pdf_only;
   pdf_only.formats = {"pdf"};
-  PieceOutcome outcome =
-      ProcessPiece({{"photo.jpg", fixtures::ScanJpeg(Scan(150), 80)}}, pdf_only);
+  PieceOutcome outcome = ProcessPiece({{"photo.jpg", fixtures::ScanJpeg(Scan(150), 80)}}, pdf_only);
   EXPECT_EQ(outcome.report.reason, RefusalReason::Format);
-  EXPECT_TRUE(Has(outcome.report.message, "seuls les formats PDF sont"));
+  EXPECT_TRUE(Has(outcome.report.message, "seul le format PDF est accepté"));
 }
 
 TEST(ProcessPiece, KeepsASignedPdfByteForByte) {
@@ -127,14 +133,16 @@ TEST(ProcessPiece, RefusesASignedPdfOverTheLimitRatherThanBreakIt) {
 }
 
 TEST(ProcessPiece, DecryptsATranscriptWithoutUserPassword) {
-  PieceOutcome outcome = ProcessPiece({{"releve.pdf", fixtures::EncryptedPdf("", "owner")}}, PieceRules{});
+  PieceOutcome outcome =
+      ProcessPiece({{"releve.pdf", fixtures::EncryptedPdf("", "owner")}}, PieceRules{});
   ASSERT_TRUE(outcome.report.accepted) << outcome.report.message;
   EXPECT_TRUE(outcome.report.inputs.at(0).decrypted);
   EXPECT_TRUE(testing::QpdfCheckPasses(outcome.pdf));
 }
 
 TEST(ProcessPiece, RefusesAPasswordProtectedPdfWithTheWayOut) {
-  PieceOutcome outcome = ProcessPiece({{"releve.pdf", fixtures::EncryptedPdf("1234", "owner")}}, PieceRules{});
+  PieceOutcome outcome =
+      ProcessPiece({{"releve.pdf", fixtures::EncryptedPdf("1234", "owner")}}, PieceRules{});
   EXPECT_EQ(outcome.report.reason, RefusalReason::Encrypted);
   EXPECT_TRUE(Has(outcome.report.message, "mot de passe"));
 }
@@ -143,7 +151,8 @@ TEST(ProcessPiece, RefusesMorePagesThanThePieceTypeAllows) {
   PieceRules rules;
   rules.label = "CV";
   rules.max_pages = 2;
-  PieceOutcome outcome = ProcessPiece({{"cv.pdf", fixtures::BornDigitalPdf({{"1"}, {"2"}, {"3"}})}}, rules);
+  PieceOutcome outcome =
+      ProcessPiece({{"cv.pdf", fixtures::BornDigitalPdf({{"1"}, {"2"}, {"3"}})}}, rules);
   EXPECT_EQ(outcome.report.reason, RefusalReason::Pages);
   EXPECT_TRUE(Has(outcome.report.message, "3 pages"));
 }

@@ -6,9 +6,12 @@
 #include "tests/fixtures/DocxLike.h"
 #include "tests/fixtures/GifScan.h"
 #include "tests/fixtures/HeicLike.h"
+#include "tests/fixtures/HeifPhoto.h"
+#include "tests/fixtures/PhotoWebp.h"
 #include "tests/fixtures/PlainZip.h"
 #include "tests/fixtures/PngScan.h"
 #include "tests/fixtures/ScanJpeg.h"
+#include "tests/fixtures/ScanTiff.h"
 #include "tests/fixtures/Truncated.h"
 
 namespace dossier {
@@ -61,6 +64,39 @@ TEST(Sniff, IgnoresTheNameAndTrustsTheBytes) {
 TEST(Sniff, AcceptsJunkBeforeThePdfHeaderAsReadersDo) {
   std::string pdf = "garbage from a mail client\n" + fixtures::BornDigitalPdf({{"A"}});
   EXPECT_EQ(Sniff(pdf).kind, FileKind::Pdf);
+}
+
+std::string Iso(const std::string& major, const std::string& compatible) {
+  std::string box = "ftyp" + major + std::string("\0\0\0\0", 4) + compatible;
+  std::string size(4, '\0');
+  size[3] = static_cast<char>(box.size() + 4);
+  return size + box + std::string(32, '\0');
+}
+
+TEST(Sniff, TellsPhotosFromVideosByTheirIsoBrands) {
+  EXPECT_EQ(Sniff(Iso("heic", "mif1heic")).kind, FileKind::Heic);
+  EXPECT_EQ(Sniff(Iso("mif1", "mif1heic")).kind, FileKind::Heic);
+  EXPECT_EQ(Sniff(Iso("avif", "avifmif1miaf")).kind, FileKind::Avif);
+  EXPECT_EQ(Sniff(Iso("mif1", "mif1avifmiaf")).kind, FileKind::Avif);
+  // iPhone and Android videos: an MP4 or a QuickTime movie is no photo.
+  EXPECT_EQ(Sniff(Iso("qt  ", "qt  ")).kind, FileKind::Video);
+  EXPECT_EQ(Sniff(Iso("isom", "isomiso2avc1mp41")).kind, FileKind::Video);
+  EXPECT_STREQ(FileKindCode(FileKind::Video), "video");
+  // A bare ftyp box with nothing after it is still judged, never read past.
+  EXPECT_EQ(Sniff(std::string("\0\0\0\x0C", 4) + "ftypheic").kind, FileKind::Heic);
+}
+
+TEST(Sniff, RecognisesEachPhotoAndScanFormatAsEncoded) {
+  fixtures::TextPageSpec page;
+  page.lines = {"Bulletin"};
+  page.dpi = 30;
+  EXPECT_EQ(Sniff(fixtures::PhonePhotoHeic(page, 6)).kind, FileKind::Heic);
+  EXPECT_EQ(Sniff(fixtures::PhotoAvif(page)).kind, FileKind::Avif);
+  EXPECT_EQ(Sniff(fixtures::PhotoWebp(page, 6)).kind, FileKind::Webp);
+  EXPECT_EQ(Sniff(fixtures::ScanTiff({page, page})).kind, FileKind::Tiff);
+  fixtures::ScanTiffSpec g4;
+  g4.compression = fixtures::TiffCompression::kFaxG4;
+  EXPECT_EQ(Sniff(fixtures::ScanTiff({page}, g4)).kind, FileKind::Tiff);
 }
 
 TEST(FileKindLabel, SpeaksFrenchToCandidates) {

@@ -15,14 +15,21 @@ using Poco::JSON::Object;
 
 constexpr std::uint64_t kAdminCeiling = 10'000'000;  // eCandidat's admin screen caps at 10 Mo
 
+// The sniffed kinds a pièce may accept (FileKindCode): documents and the
+// image formats the workers turn into pages.
+bool IsPieceFormat(const std::string& format) {
+  for (const char* known : {"pdf", "jpeg", "png", "heic", "avif", "webp", "tiff"})
+    if (format == known) return true;
+  return false;
+}
+
 void ReadFormats(const Object& entry, PieceRules& rules) {
   if (!entry.has("formats")) return;
   rules.formats.clear();
   auto formats = entry.getArray("formats");
   for (std::size_t i = 0; i < formats->size(); ++i) {
     std::string format = formats->getElement<std::string>(static_cast<unsigned>(i));
-    if (format != "pdf" && format != "jpeg" && format != "png")
-      throw PolicyError("unknown format '" + format + "'");
+    if (!IsPieceFormat(format)) throw PolicyError("unknown format '" + format + "'");
     rules.formats.push_back(format);
   }
 }
