@@ -1,14 +1,12 @@
 #include "cli/AssembleCommand.h"
 
-#include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "cli/PartialFile.h"
 #include "core/cover/DossierCover.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/ChildExit.h"
@@ -54,57 +52,6 @@ std::string ReadWhole(const std::string& path) {
   return bytes.str();
 }
 
-bool WriteAllAndSync(int fd, const std::string& bytes) {
-  return WriteAll(fd, bytes) && fsync(fd) == 0;
-}
-
-std::string DirectoryOf(const std::string& path) {
-  std::size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-}
-
-// The rename survives a crash only once the directory is synced too.
-void SyncDirectory(const std::string& path) {
-  int fd = open(DirectoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  fsync(fd);
-  close(fd);
-}
-
-// A temp file beside OUT (same file system: the rename is atomic); removed
-// unless Publish() moved it to OUT.
-class PartialFile {
- public:
-  explicit PartialFile(const std::string& output) : output_(output) {
-    std::string pattern = output + ".partial-XXXXXX";
-    fd_ = mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd_ < 0) throw std::runtime_error("cannot create a file beside " + output);
-    path_ = pattern;
-  }
-  ~PartialFile() {
-    if (fd_ >= 0) close(fd_);
-    if (!published_) unlink(path_.c_str());
-  }
-  PartialFile(const PartialFile&) = delete;
-  PartialFile& operator=(const PartialFile&) = delete;
-
-  int fd() const { return fd_; }
-  void Publish() {
-    close(fd_);
-    fd_ = -1;
-    if (std::rename(path_.c_str(), output_.c_str()) != 0)
-      throw std::runtime_error("cannot write " + output_);
-    published_ = true;
-    SyncDirectory(output_);
-  }
-
- private:
-  std::string output_;
-  std::string path_;
-  int fd_ = -1;
-  bool published_ = false;
-};
-
 int Run(const AssembleOptions& options) {
   DossierCover cover = DossierCover::FromJson(ReadWhole(options.cover));
   std::vector<std::string> pieces;
@@ -116,9 +63,7 @@ int Run(const AssembleOptions& options) {
   limits.confinement = Confinement{};
   limits.confinement->kept_fds = {partial.fd()};
   ChildResult result = RunLimitedChild(
-      [&](int) {
-        return WriteAllAndSync(partial.fd(), AssembleDossier(cover, pieces)) ? kDone : kError;
-      },
+      [&](int) { return partial.WriteAndSync(AssembleDossier(cover, pieces)) ? kDone : kError; },
       limits);
   if (result.end != ChildResult::End::Exited || result.exit_code != kDone) {
     std::cerr << "dossier assemble: the assembly failed (" << DescribeChildEnd(result, limits)

@@ -7,6 +7,7 @@
 #include "cli/MigrateCommand.h"
 #include "cli/PieceTypesCommand.h"
 #include "cli/ProcessCommand.h"
+#include "cli/ReceiptCommand.h"
 #include "cli/TokenCommand.h"
 
 namespace {
@@ -17,6 +18,7 @@ const char* const kUsage =
     "  process      turn one pièce's files into one checked PDF, print the JSON report\n"
     "  piece-types  print the pièce types and their limits as JSON\n"
     "  assemble     the whole dossier as one PDF: a cover, then every pièce\n"
+    "  recepisse    the receipt of a transmission as a PDF\n"
     "  migrate      create or upgrade the workflow database\n"
     "  token        mint a bearer token for the HTTP API\n"
     "  help         this text\n";
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   if (command == "process") return dossier::RunProcessCommand(args, argv);
   if (command == "token") return dossier::RunTokenCommand(args);
   if (command == "assemble") return dossier::RunAssembleCommand(args);
+  if (command == "recepisse") return dossier::RunReceiptCommand(args);
   if (command == "migrate") return dossier::RunMigrateCommand(args);
   if (command == "piece-types") return dossier::RunPieceTypesCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {

@@ -25,7 +25,7 @@ struct ServerSettings {
   CandidatureQuota quota;
   int queue_bound = 1000;         // /readyz says "saturated" above this many queued+running jobs
   int worker_alive_seconds = 15;  // a worker row seen this recently counts as alive
-  std::string assemble_binary;    // `dossier`, which assembles the dossier PDF (DossierPdf)
+  std::string assemble_binary;    // `dossier`: assembles the dossier PDF, draws the receipt PDF
   int stop_grace_seconds = 30;    // Stop() waits this long for requests in flight
   // The web pages (candidat.html, gestion.html, static/*) are served from
   // this folder instead of the copy built into the binary: a page changes

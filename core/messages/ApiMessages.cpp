@@ -41,6 +41,10 @@ std::string ForbiddenRole() {
   return "Votre accès ne permet pas cette opération.";
 }
 
+std::string ForeignOrigin() {
+  return "Cette opération n'est possible que depuis la page de votre candidature.";
+}
+
 std::string NoSuchAddress() {
   return "Cette adresse ne correspond à aucun service.";
 }
@@ -72,6 +76,10 @@ std::string ExpectedBoolean() {
 
 std::string ExpectedEmail() {
   return "une adresse électronique est attendue";
+}
+
+std::string ExpectedDate() {
+  return "une date existante au format AAAA-MM-JJ est attendue (par exemple 2026-12-15), ou null";
 }
 
 std::string ExpectedPieceList() {
@@ -201,6 +209,10 @@ std::string NoProcessedPdf() {
 std::string DossierNotAvailable() {
   return "Le dossier de cette candidature n'est pas encore disponible : aucune pièce "
          "vérifiée pour l'instant.";
+}
+
+std::string NoReceiptYet() {
+  return "Aucun récépissé pour l'instant : il est délivré quand le dossier est transmis.";
 }
 
 std::string ServiceUnavailable() {

@@ -17,6 +17,8 @@ std::string Unauthorized();
 std::string TokenExpired();
 std::string ForbiddenCandidature();
 std::string ForbiddenRole();
+// A change asked with the page's session cookie from another site's page.
+std::string ForeignOrigin();
 
 // Addresses and requests.
 std::string NoSuchAddress();
@@ -28,6 +30,7 @@ std::string InvalidField(const std::string& field, const std::string& expected);
 std::string ExpectedText(bool required, std::size_t max_length);
 std::string ExpectedBoolean();
 std::string ExpectedEmail();
+std::string ExpectedDate();  // a calendar date written AAAA-MM-JJ
 std::string ExpectedPieceList();
 std::string ExpectedPieceObject();
 std::string InvalidCandidatureId();
@@ -65,6 +68,8 @@ std::string TooManyUploads(int seconds);
 std::string NotProcessedYet();
 std::string NoProcessedPdf();
 std::string DossierNotAvailable();
+// The récépissé asked before the dossier was ever transmitted.
+std::string NoReceiptYet();
 
 // The service.
 std::string ServiceUnavailable();

@@ -8,6 +8,7 @@
 
 #include "core/messages/CoverLabels.h"
 #include "processors/dossier/LineWrap.h"
+#include "processors/dossier/PageText.h"
 #include "processors/dossier/WinAnsiText.h"
 
 namespace dossier {
@@ -49,17 +50,6 @@ struct Layout {
   std::vector<std::vector<std::size_t>> pages;  // the rows of each page
 };
 
-PdfString Utf8(const std::string& text) {
-  return PdfString(reinterpret_cast<const pdf_utf8*>(text.c_str()));
-}
-
-PdfFont* Base14Font(PdfMemDocument& doc, const char* name) {
-  PdfFont* font = doc.CreateFont(name, false, PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-                                 PdfFontCache::eFontCreationFlags_AutoSelectBase14, false);
-  if (font == nullptr) PODOFO_RAISE_ERROR_INFO(ePdfError_InvalidHandle, name);
-  return font;
-}
-
 double ColumnWidth(std::size_t column) {
   return kBodyWidth * kColumnShare[column];
 }
@@ -70,32 +60,8 @@ double ColumnLeft(std::size_t column) {
   return x;
 }
 
-// PoDoFo reads the font's size when drawing, so it is set on every switch.
-void DrawText(PdfPainter& painter, PdfFont* font, double size, double x, double y,
-              const std::string& text) {
-  font->SetFontSize(static_cast<float>(size));
-  painter.SetFont(font);
-  painter.DrawText(x, y, Utf8(text));
-}
-
-void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos;
-       at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-}
-
-// French typography: « and » stay with their word, and so do : ; ? ! with
-// the word before them, whatever the line width.
-std::string WithNoBreakSpaces(std::string text) {
-  const std::string nbsp = "\xC2\xA0";
-  ReplaceAll(text, "« ", "«" + nbsp);
-  for (const char* mark : {"»", ":", ";", "?", "!"})
-    ReplaceAll(text, std::string(" ") + mark, nbsp + mark);
-  return text;
-}
-
 std::vector<std::string> Wrap(const std::string& text, PdfFont* font, double size, double width) {
-  return WrapToWidth(WithNoBreakSpaces(ToWinAnsiRepertoire(text)), *font, size, width);
+  return WrapFrench(text, font, size, width);
 }
 
 void PopCodePoint(std::string& text) {
@@ -148,11 +114,11 @@ double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
   double y = kPageHeight - kMargin - kTitleSize;
   if (painter) {
     painter->SetColor(0.10, 0.16, 0.35);
-    DrawText(*painter, fonts.bold, kTitleSize, kMargin, y, messages::CoverTitle());
+    DrawLine(*painter, fonts.bold, kTitleSize, kMargin, y, messages::CoverTitle());
   }
   y -= kTitleSize + 8;
   for (const std::string& line : layout.formation) {
-    if (painter) DrawText(*painter, fonts.bold, kHeadingSize, kMargin, y, line);
+    if (painter) DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y, line);
     y -= kHeadingLeading;
   }
   if (painter) {
@@ -163,11 +129,11 @@ double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
   }
   y -= 10;
   for (const std::string& line : layout.info) {
-    if (painter) DrawText(*painter, fonts.regular, kInfoSize, kMargin, y, line);
+    if (painter) DrawLine(*painter, fonts.regular, kInfoSize, kMargin, y, line);
     y -= kInfoLeading;
   }
   y -= 12;
-  if (painter) DrawText(*painter, fonts.bold, kHeadingSize, kMargin, y, SectionHeading(cover));
+  if (painter) DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y, SectionHeading(cover));
   return y - 10;
 }
 
@@ -175,7 +141,7 @@ double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
 double Continuation(PdfPainter* painter, const Fonts& fonts, const DossierCover& cover) {
   double y = kPageHeight - kMargin - kHeadingSize;
   if (painter)
-    DrawText(*painter, fonts.bold, kHeadingSize, kMargin, y,
+    DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y,
              messages::CoverContinued(SectionHeading(cover)));
   return y - 10;
 }
@@ -190,7 +156,7 @@ void PaintRow(PdfPainter& painter, PdfFont* font, const Row& row, double top, bo
   for (std::size_t c = 0; c < kColumns; ++c) {
     double y = top - kCellPadding - 0.78 * kCellSize;
     for (const std::string& line : row.cells[c]) {
-      if (!line.empty()) DrawText(painter, font, kCellSize, ColumnLeft(c) + kCellPadding, y, line);
+      if (!line.empty()) DrawLine(painter, font, kCellSize, ColumnLeft(c) + kCellPadding, y, line);
       y -= kCellLeading;
     }
   }
@@ -205,7 +171,7 @@ void PaintFooter(PdfPainter& painter, PdfFont* font, const DossierCover& cover, 
   font->SetFontSize(static_cast<float>(kFooterSize));
   painter.SetFont(font);
   std::string text = ToWinAnsiRepertoire(messages::CoverFooter(cover.candidature_id, page, pages));
-  painter.DrawTextAligned(kMargin, kMargin - 20, kBodyWidth, Utf8(text), ePdfAlignment_Center);
+  painter.DrawTextAligned(kMargin, kMargin - 20, kBodyWidth, PdfTextOf(text), ePdfAlignment_Center);
 }
 
 std::array<std::string, kColumns> RowTexts(const CoverPiece& piece) {

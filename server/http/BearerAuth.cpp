@@ -12,6 +12,8 @@ ClientError Unauthorized() {
   return ClientError(ErrorCode::kUnauthorized, messages::Unauthorized());
 }
 
+}  // namespace
+
 std::string BearerToken(const std::string& header) {
   const std::string scheme = "bearer ";
   if (header.size() <= scheme.size() ||
@@ -19,8 +21,6 @@ std::string BearerToken(const std::string& header) {
     throw Unauthorized();
   return Poco::trim(header.substr(scheme.size()));
 }
-
-}  // namespace
 
 AccessGrant Authenticate(const std::string& authorization_header, const std::string& secret,
                          std::int64_t now) {

@@ -8,6 +8,10 @@
 
 namespace dossier {
 
+// The token of an `Authorization: Bearer <token>` header (the scheme in any
+// case). Throws ClientError `unauthorized` for any other header.
+std::string BearerToken(const std::string& authorization_header);
+
 // The grant of an `Authorization: Bearer <token>` header, verified at `now`
 // (Unix seconds). Throws ClientError `unauthorized` when the header is
 // missing, malformed or badly signed, `token_expired` when it expired.

@@ -128,6 +128,12 @@ void RequestContext::SendText(int status, const std::string& content_type,
   response_.send().write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
+void RequestContext::SendNoContent() {
+  PrepareToSend(204);
+  response_.set("Cache-Control", "no-store");
+  response_.send();
+}
+
 void RequestContext::SendJson(int status, const std::string& json) {
   response_.set("Cache-Control", "no-store");
   SendText(status, "application/json; charset=utf-8", json);

@@ -73,6 +73,8 @@ class RequestContext {
   void SendFile(const std::string& path, const std::string& content_type,
                 const std::string& download_name);
   void SendText(int status, const std::string& content_type, const std::string& text);
+  // 204, no body, not cached (an answer that only sets a cookie).
+  void SendNoContent();
 
   bool sent() const;
   int status() const;

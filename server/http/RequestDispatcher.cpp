@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/String.h>
 #include <cppconn/exception.h>
 
 #include <chrono>
@@ -15,6 +16,8 @@
 #include "server/http/RequestLog.h"
 #include "server/http/Router.h"
 #include "server/http/ServiceResources.h"
+#include "server/http/SessionAuth.h"
+#include "server/http/SessionCookie.h"
 
 namespace dossier {
 namespace {
@@ -109,12 +112,36 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
     }
     context.SetParams(match.params);
     if (!match.route->access.open) {
-      AccessGrant grant = Authenticate(context.request().get("Authorization", ""),
-                                       service_.token_secret, std::time(nullptr));
+      AccessGrant grant = Credentials(context, match.route->access);
       context.SetGrant(grant);
       Authorize(grant, match.route->access, context.Param("id"));
     }
     match.route->handler(context);
+  }
+
+  // The one place a request's token is read: the Authorization header when
+  // there is one, else the session cookie on the routes that take it.
+  AccessGrant Credentials(RequestContext& context, const RouteAccess& access) {
+    const Poco::Net::HTTPServerRequest& request = context.request();
+    std::int64_t now = std::time(nullptr);
+    if (access.session_cookie && !request.has("Authorization")) {
+      std::vector<std::string> tokens = CookieValues(CookieHeaders(request), kSessionCookieName);
+      if (!tokens.empty()) {
+        RequireOwnOrigin(request.getMethod(), request.get("Origin", ""), request.get("Host", ""),
+                         service_.settings.public_url);
+        return AuthenticateSessionCookie(tokens, service_.token_secret, now, context.Param("id"));
+      }
+    }
+    return Authenticate(request.get("Authorization", ""), service_.token_secret, now);
+  }
+
+  // Every Cookie header line (HTTP/2 front ends may pass several).
+  static std::vector<std::string> CookieHeaders(const Poco::Net::HTTPServerRequest& request) {
+    std::vector<std::string> headers;
+    for (auto it = request.find("Cookie");
+         it != request.end() && Poco::icompare(it->first, "Cookie") == 0; ++it)
+      headers.push_back(it->second);
+    return headers;
   }
 
   ServiceResources& service_;

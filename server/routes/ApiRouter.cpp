@@ -10,16 +10,27 @@ Router ApiRouter() {
   const std::string kPiece = kCandidature + "/pieces/{code}";
   Router router;
   router.Add({"GET", "/api/v1/candidatures", RouteAccess::Staff(), HandleListCandidatures});
-  router.Add({"GET", kCandidature, RouteAccess::AnyRole(), HandleGetCandidature});
-  router.Add({"PUT", kCandidature, RouteAccess::AdminOnly(), HandlePutCandidature});
-  router.Add({"POST", kCandidature + "/transmit", RouteAccess::CandidatOrAdmin(), HandleTransmit});
-  router.Add({"POST", kCandidature + "/status", RouteAccess::Staff(), HandleCandidatureStatus});
-  router.Add({"GET", kCandidature + "/dossier.pdf", RouteAccess::AnyRole(), HandleDossierPdf});
-  router.Add({"POST", kPiece + "/files", RouteAccess::CandidatOrAdmin(), HandleUploadFiles});
-  router.Add({"POST", kPiece + "/non-concerne", RouteAccess::CandidatOrAdmin(), HandleNonConcerne});
-  router.Add({"GET", kPiece + "/pdf", RouteAccess::AnyRole(), HandlePiecePdf});
-  router.Add({"GET", kPiece + "/thumbnail", RouteAccess::AnyRole(), HandlePieceThumbnail});
-  router.Add({"POST", kPiece + "/decision", RouteAccess::Staff(), HandleDecision});
+  // Every route of one candidature also takes the candidate page's session
+  // cookie; opening the session itself takes the bearer token only.
+  const RouteAccess any_role = RouteAccess::AnyRole().OrSessionCookie();
+  const RouteAccess candidat_or_admin = RouteAccess::CandidatOrAdmin().OrSessionCookie();
+  const RouteAccess staff = RouteAccess::Staff().OrSessionCookie();
+  const RouteAccess admin = RouteAccess::AdminOnly().OrSessionCookie();
+  router.Add({"GET", kCandidature, any_role, HandleGetCandidature});
+  router.Add({"PUT", kCandidature, admin, HandlePutCandidature});
+  router.Add({"POST", kCandidature + "/session", RouteAccess::CandidatOnly(), HandleOpenSession});
+  router.Add({"DELETE", kCandidature + "/session", RouteAccess::CandidatOnly().OrSessionCookie(),
+              HandleCloseSession});
+  router.Add({"POST", kCandidature + "/transmit", candidat_or_admin, HandleTransmit});
+  router.Add({"POST", kCandidature + "/status", staff, HandleCandidatureStatus});
+  router.Add({"GET", kCandidature + "/dossier.pdf", any_role, HandleDossierPdf});
+  router.Add({"GET", kCandidature + "/recepisse", any_role, HandleReceipt});
+  router.Add({"GET", kCandidature + "/recepisse.pdf", any_role, HandleReceiptPdf});
+  router.Add({"POST", kPiece + "/files", candidat_or_admin, HandleUploadFiles});
+  router.Add({"POST", kPiece + "/non-concerne", candidat_or_admin, HandleNonConcerne});
+  router.Add({"GET", kPiece + "/pdf", any_role, HandlePiecePdf});
+  router.Add({"GET", kPiece + "/thumbnail", any_role, HandlePieceThumbnail});
+  router.Add({"POST", kPiece + "/decision", staff, HandleDecision});
   router.Add({"GET", "/healthz", RouteAccess::Open(), HandleHealthz});
   router.Add({"GET", "/readyz", RouteAccess::Open(), HandleReadyz});
   router.Add({"GET", "/metrics", RouteAccess::Open(), HandleMetrics});

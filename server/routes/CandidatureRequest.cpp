@@ -36,6 +36,32 @@ std::optional<std::string> Email(const Poco::JSON::Object::Ptr& body) {
   return email;
 }
 
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+// "2026-12-15": four digits, two, two, and a day that exists in that month.
+bool IsCalendarDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  int year = std::stoi(text.substr(0, 4));
+  int month = std::stoi(text.substr(5, 2));
+  int day = std::stoi(text.substr(8, 2));
+  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  int days = kDays[month - 1] + (month == 2 && IsLeapYear(year) ? 1 : 0);
+  return day <= days;
+}
+
+std::string DateLimite(const Poco::JSON::Object::Ptr& body) {
+  if (!body->has("date_limite") || body->isNull("date_limite")) return "";
+  Poco::Dynamic::Var value = body->get("date_limite");
+  std::string text = value.isString() ? value.extract<std::string>() : "";
+  if (!IsCalendarDate(text)) throw Invalid("date_limite", messages::ExpectedDate());
+  return text;
+}
+
 CandidatureRequest::Piece ReadPiece(const Poco::Dynamic::Var& item) {
   const std::string expected = messages::ExpectedPieceObject();
   if (item.type() != typeid(Poco::JSON::Object::Ptr)) throw Invalid("pieces", expected);
@@ -72,6 +98,7 @@ CandidatureRequest ParseCandidatureRequest(const Poco::JSON::Object::Ptr& body) 
   request.formation = StringMember(body, "formation", true, 255);
   request.ine = Ine(body);
   request.email = Email(body);
+  request.date_limite = DateLimite(body);
   request.pieces = Pieces(body);
   return request;
 }

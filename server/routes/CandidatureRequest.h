@@ -9,7 +9,7 @@
 namespace dossier {
 
 // The body of PUT /api/v1/candidatures/{id}, checked:
-// {"formation": "…", "ine": "…", "email": "…",
+// {"formation": "…", "ine": "…", "email": "…", "date_limite": "2026-12-15",
 //  "pieces": [{"code": "releve_bac", "mandatory": true}, …]}.
 struct CandidatureRequest {
   struct Piece {
@@ -21,11 +21,16 @@ struct CandidatureRequest {
   std::optional<std::string> ine;  // normalised ("1234567890V")
   std::optional<std::string> email;
   std::optional<std::vector<Piece>> pieces;  // absent: the pièces stay as they are
+  // The deadline eCandidat set, "YYYY-MM-DD". Unlike the fields above, the
+  // PUT replaces it whatever it carries: absent or null is "no deadline"
+  // (""), so a request without it never leaves a stale date shown.
+  std::string date_limite;
 };
 
 // Throws ClientError naming what is wrong: formation missing, an INE that
-// ValidateIne refuses, an e-mail address without '@', a pièce code that is
-// not an identifier, a pièce listed twice. (Whether the codes exist is the
+// ValidateIne refuses, an e-mail address without '@', a date_limite that is
+// not a real calendar date written YYYY-MM-DD, a pièce code that is not an
+// identifier, a pièce listed twice. (Whether the codes exist is the
 // database's to say.)
 CandidatureRequest ParseCandidatureRequest(const Poco::JSON::Object::Ptr& body);
 

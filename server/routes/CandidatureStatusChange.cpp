@@ -4,10 +4,10 @@
 #include "server/routes/CandidatureView.h"
 #include "server/routes/PathParams.h"
 #include "server/routes/RouteHandlers.h"
-#include "workflow/StatusNotices.h"
 #include "store/db/ConnectionPool.h"
 #include "store/db/Transaction.h"
 #include "store/tables/Outbox.h"
+#include "workflow/StatusNotices.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
 
@@ -60,7 +60,7 @@ void HandleCandidatureStatus(RequestContext& context) {
       transaction.Commit();
     }
   }
-  context.SendJson(200, CandidatureJson(*connection, id));
+  context.SendJson(200, CandidatureJson(*connection, id, context.service().settings.upload));
 }
 
 }  // namespace dossier

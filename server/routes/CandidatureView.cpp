@@ -7,6 +7,7 @@
 #include "core/errors/ClientError.h"
 #include "core/json/JsonDocument.h"
 #include "core/messages/ApiMessages.h"
+#include "ingest/upload/UploadLimits.h"
 #include "store/db/BoundStatement.h"
 #include "workflow/CandidatureStatus.h"
 #include "workflow/JobOutcome.h"
@@ -60,11 +61,23 @@ std::string Processing(sql::ResultSet& row, int version, int outcome, int job_st
   return "pending";
 }
 
+// "2026-12-03T15:40:12.345000" (DATE_FORMAT's %f) -> "2026-12-03T15:40:12.345Z".
+Poco::Dynamic::Var LatestReceipt(sql::ResultSet& row, int column) {
+  if (row.isNull(column)) return Poco::Dynamic::Var();
+  Object::Ptr receipt = NewJsonObject();
+  receipt->set("transmitted_at", std::string(row.getString(column)).substr(0, 23) + "Z");
+  return receipt;
+}
+
 Object::Ptr Header(sql::Connection& connection, const std::string& id) {
-  auto row =
-      BoundStatement(connection, "SELECT id, formation, ine, status FROM candidature WHERE id = ?")
-          .Bind(id)
-          .Query();
+  auto row = BoundStatement(connection,
+                            "SELECT id, formation, ine, status, date_limite, "
+                            "(SELECT DATE_FORMAT(r.transmitted_at, '%Y-%m-%dT%H:%i:%s.%f') "
+                            "FROM recepisse r WHERE r.candidature_id = c.id "
+                            "ORDER BY r.id DESC LIMIT 1) "
+                            "FROM candidature c WHERE id = ?")
+                 .Bind(id)
+                 .Query();
   if (!row->next())
     throw ClientError(ErrorCode::kNotFound, messages::CandidatureNotFound(), "candidature " + id);
   Object::Ptr body = NewJsonObject();
@@ -74,6 +87,8 @@ Object::Ptr Header(sql::Connection& connection, const std::string& id) {
   body->set("ine", NullableString(*row, 3));
   body->set("status", status);
   body->set("status_label", LabelOrCode(ParseCandidatureStatus(status), status));
+  body->set("date_limite", NullableString(*row, 5));
+  body->set("recepisse", LatestReceipt(*row, 6));
   return body;
 }
 
@@ -146,8 +161,11 @@ Array::Ptr Pieces(sql::Connection& connection, const std::string& id) {
 
 }  // namespace
 
-Object::Ptr CandidatureJson(sql::Connection& connection, const std::string& id) {
+Object::Ptr CandidatureJson(sql::Connection& connection, const std::string& id,
+                            const UploadLimits& limits) {
   Object::Ptr body = Header(connection, id);
+  body->set("max_file_bytes", static_cast<Poco::Int64>(limits.max_file_bytes));
+  body->set("max_files", limits.max_files);
   body->set("pieces", Pieces(connection, id));
   return body;
 }

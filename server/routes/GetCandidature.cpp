@@ -10,7 +10,7 @@ namespace dossier {
 void HandleGetCandidature(RequestContext& context) {
   std::string id = CandidatureIdParam(context);
   PooledConnection connection = AcquireConnection(context.service());
-  context.SendJson(200, CandidatureJson(*connection, id));
+  context.SendJson(200, CandidatureJson(*connection, id, context.service().settings.upload));
 }
 
 }  // namespace dossier

@@ -28,7 +28,7 @@ void HandleNonConcerne(RequestContext& context) {
     TouchCandidature(*connection, id);
     transaction.Commit();
   }
-  context.SendJson(200, CandidatureJson(*connection, id));
+  context.SendJson(200, CandidatureJson(*connection, id, context.service().settings.upload));
 }
 
 }  // namespace dossier

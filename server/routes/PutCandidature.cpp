@@ -36,19 +36,21 @@ bool SaveCandidature(sql::Connection& connection, const std::string& id,
                      const CandidatureRequest& request) {
   int inserted = BoundStatement(connection,
                                 "INSERT IGNORE INTO candidature (id, formation, ine, email, "
-                                "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-                                "UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
+                                "date_limite, status, created_at, updated_at) VALUES (?, ?, ?, ?, "
+                                "?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
                      .Bind(id)
                      .Bind(request.formation)
                      .BindNullableString(request.ine.value_or(""))
                      .BindNullableString(request.email.value_or(""))
+                     .BindNullableString(request.date_limite)
                      .Bind(Code(CandidatureStatus::kEnAttente))
                      .Update();
   if (inserted == 1) return true;
   BoundStatement(connection,
-                 "UPDATE candidature SET formation = ?, updated_at = UTC_TIMESTAMP(3) "
-                 "WHERE id = ?")
+                 "UPDATE candidature SET formation = ?, date_limite = ?, "
+                 "updated_at = UTC_TIMESTAMP(3) WHERE id = ?")
       .Bind(request.formation)
+      .BindNullableString(request.date_limite)
       .Bind(id)
       .Update();
   if (request.ine)
@@ -112,7 +114,8 @@ void HandlePutCandidature(RequestContext& context) {
     SavePieces(*connection, id, request);
     transaction.Commit();
   }
-  context.SendJson(created ? 201 : 200, CandidatureJson(*connection, id));
+  context.SendJson(created ? 201 : 200,
+                   CandidatureJson(*connection, id, context.service().settings.upload));
 }
 
 }  // namespace dossier

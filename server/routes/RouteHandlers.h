@@ -30,6 +30,14 @@ void HandleTransmit(RequestContext& context);
 void HandleCandidatureStatus(RequestContext& context);
 // GET /api/v1/candidatures/{id}/pieces/{code}/thumbnail
 void HandlePieceThumbnail(RequestContext& context);
+// POST /api/v1/candidatures/{id}/session (the bearer token becomes a cookie)
+void HandleOpenSession(RequestContext& context);
+// DELETE /api/v1/candidatures/{id}/session
+void HandleCloseSession(RequestContext& context);
+// GET /api/v1/candidatures/{id}/recepisse (the latest receipt's JSON)
+void HandleReceipt(RequestContext& context);
+// GET /api/v1/candidatures/{id}/recepisse.pdf
+void HandleReceiptPdf(RequestContext& context);
 
 // The web pages (no token: the pages read it from the URL fragment and send
 // it with their API calls).

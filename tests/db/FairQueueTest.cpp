@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "ingest/upload/UploadLimits.h"
 #include "server/routes/CandidatureView.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/workers/WorkflowRows.h"
@@ -307,7 +308,7 @@ TEST(FairQueue, ReplacedVersionIsSupersededAndOnlyTheNewOneRuns) {
 
   // The pages show the current version, pending, then its result.
   auto cv_piece = [&] {
-    Poco::JSON::Object::Ptr body = CandidatureJson(*connection, "C1");
+    Poco::JSON::Object::Ptr body = CandidatureJson(*connection, "C1", UploadLimits());
     return body->getArray("pieces")->getObject(0);
   };
   EXPECT_EQ(cv_piece()->getValue<int>("version"), 2);

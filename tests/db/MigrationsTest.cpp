@@ -24,7 +24,7 @@ TEST(Migrations, FreshSchemaGetsEveryTableAndAReRunAppliesNothing) {
             std::to_string(BuiltInMigrations().back().version));
   for (const char* table :
        {"candidature", "piece_justif", "pj_cand", "piece_version", "fichier", "job", "job_run",
-        "precheck", "upload_request", "outbox", "worker", "counter"}) {
+        "precheck", "upload_request", "outbox", "worker", "counter", "recepisse"}) {
     EXPECT_EQ(db.Count(std::string("SELECT COUNT(*) FROM information_schema.tables WHERE "
                                    "table_schema = DATABASE() AND table_name = '") +
                        table + "'"),

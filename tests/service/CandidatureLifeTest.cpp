@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 #include <gtest/gtest.h>
 
+#include "ingest/upload/Sha256.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/fixtures/ReferenceDossier.h"
 #include "tests/fixtures/ScanJpeg.h"
@@ -109,6 +110,20 @@ TEST_F(CandidatureLife, FromCreationToCompleteDossier) {
 
   ASSERT_EQ(Transmit().status, 200);
   EXPECT_EQ(Status(), "RE");
+  // The récépissé holds the SHA-256 of the very PDFs the service serves,
+  // and dossierd draws it through `dossier recepisse`.
+  ApiResponse receipt = bed.api().Request("GET", path + "/recepisse", candidat);
+  ASSERT_EQ(receipt.status, 200) << receipt.body;
+  Poco::JSON::Array::Ptr receipt_pieces = receipt.Json()->getArray("pieces");
+  ASSERT_EQ(receipt_pieces->size(), 4u);
+  EXPECT_EQ(receipt_pieces->getObject(0)->getValue<std::string>("code"), "cv");
+  EXPECT_EQ(receipt_pieces->getObject(0)->getValue<std::string>("sha256"), Sha256::Of(pdf.body));
+  EXPECT_EQ(receipt_pieces->getObject(0)->getValue<int>("pages"), 3);
+  EXPECT_TRUE(receipt_pieces->getObject(3)->isNull("sha256"));  // complementaires, NC
+  ApiResponse receipt_pdf = bed.api().Request("GET", path + "/recepisse.pdf", candidat);
+  ASSERT_EQ(receipt_pdf.status, 200) << receipt_pdf.body;
+  EXPECT_TRUE(QpdfCheckPasses(receipt_pdf.body));
+  EXPECT_NE(PdfText(receipt_pdf.body).find(Sha256::Of(pdf.body).substr(0, 32)), std::string::npos);
   // Transmitted: the candidate can no longer replace a pièce.
   ApiResponse late = bed.api().Upload(kCandidature, "cv", candidat, {{"cv.pdf", cv_page1}});
   EXPECT_EQ(late.status, 409);
