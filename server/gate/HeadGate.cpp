@@ -207,7 +207,7 @@ void HeadGate::OnHead(int fd, const RequestHead& head) {
   }
   // No route takes a body from an anonymous client: its bytes are not
   // worth a thread.
-  if (head.has_body() && !head.bearer) return Answer(fd, ErrorCode::kUnauthorized);
+  if (head.has_body() && !head.credentials) return Answer(fd, ErrorCode::kUnauthorized);
   if (!Hand(fd, head)) {
     ++counters_.refused_busy;
     Answer(fd, ErrorCode::kBusy, 5);
@@ -222,7 +222,7 @@ bool HeadGate::Hand(int fd, const RequestHead& head) {
   ServingLane* lane = &main_;
   if (head.probe()) {
     lane = &reserve_;
-  } else if (!main_.has_idle_thread() && head.bearer &&
+  } else if (!main_.has_idle_thread() && head.credentials &&
              reserve_.busy() < reserve_.threads() - settings_.probe_only_threads) {
     lane = &reserve_;
   }

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <vector>
 
+#include "server/http/SessionCookie.h"
+
 namespace dossier {
 namespace {
 
@@ -139,7 +141,10 @@ RequestHead ReadRequestHead(std::string_view text) {
       transfer_encoding = true;
       codings += (codings.empty() ? "" : ",") + std::string(Trimmed(value));
     } else if (SameLetters(name, "Authorization")) {
-      head.bearer = SameLetters(Trimmed(value).substr(0, 7), "Bearer ");
+      head.credentials |= SameLetters(Trimmed(value).substr(0, 7), "Bearer ");
+    } else if (SameLetters(name, "Cookie")) {
+      head.credentials |=
+          value.find(std::string(kSessionCookieName) + "=") != std::string_view::npos;
     }
   }
   if (transfer_encoding) {

@@ -20,7 +20,9 @@ struct RequestHead {
   std::string version;  // "HTTP/1.1" or "HTTP/1.0"
   std::optional<std::uint64_t> content_length;
   bool chunked = false;
-  bool bearer = false;  // carries "Authorization: Bearer …"
+  // Carries credentials: "Authorization: Bearer …" or the candidate page's
+  // session cookie (verified later, by the dispatcher).
+  bool credentials = false;
 
   // What was wrong with it; none: nothing.
   std::optional<ErrorCode> refusal;

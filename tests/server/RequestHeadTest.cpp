@@ -36,9 +36,18 @@ TEST(RequestHead, ReadsTheRequestLineAndTheFramingOfAPlainRequest) {
   EXPECT_EQ(head.method, "POST");
   EXPECT_EQ(head.target, "/api/v1/x");
   EXPECT_EQ(head.content_length, 42u);
-  EXPECT_TRUE(head.bearer);
+  EXPECT_TRUE(head.credentials);
   EXPECT_TRUE(head.has_body());
   EXPECT_FALSE(head.probe());
+}
+
+TEST(RequestHead, TheCandidatePagesSessionCookieIsACredentialOtherCookiesAreNot) {
+  EXPECT_TRUE(Read("POST /api/v1/x HTTP/1.1\r\nCookie: a=1; dossier_candidat=t.s\r\n"
+                   "Content-Length: 3\r\n")
+                  .credentials);
+  EXPECT_FALSE(
+      Read("POST /api/v1/x HTTP/1.1\r\nCookie: theme=dark\r\nContent-Length: 3\r\n").credentials);
+  EXPECT_FALSE(Read("POST /api/v1/x HTTP/1.1\r\nAuthorization: Basic eA==\r\n").credentials);
 }
 
 TEST(RequestHead, TellsTheProbesApart) {
@@ -47,7 +56,7 @@ TEST(RequestHead, TellsTheProbesApart) {
   EXPECT_TRUE(Read("GET /metrics HTTP/1.0\r\n").probe());
   EXPECT_FALSE(Read("POST /healthz HTTP/1.1\r\n").probe());
   EXPECT_FALSE(Read("GET /healthz/x HTTP/1.1\r\n").probe());
-  EXPECT_FALSE(Read("GET /api/v1/candidatures HTTP/1.1\r\n").bearer);
+  EXPECT_FALSE(Read("GET /api/v1/candidatures HTTP/1.1\r\n").credentials);
 }
 
 TEST(RequestHead, RepeatedEqualLengthsAreOneLengthDifferentOnesAreRefused) {
