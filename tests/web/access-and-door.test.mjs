@@ -1,6 +1,6 @@
 // What a candidate sees when something is refused before any processing: a
-// link whose token is wrong (401), a Word file (415, the server's sentence
-// shown as it is in the pièce's card).
+// link whose token is wrong (401), a Word file (refused by the page itself,
+// in the words the server's 415 uses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { desktop, launchBrowser, phone, startService } from './harness.mjs';
@@ -44,7 +44,7 @@ test('a link with a bad token shows how to get a new one, on both pages', async 
   }
 });
 
-test('a Word file is refused at the door with the server’s own sentence', async () => {
+test('a Word file is refused before it is sent, the same as at the door', async () => {
   const service = await startService({ workers: 1 });
   const browser = await launchBrowser();
   try {
@@ -56,16 +56,20 @@ test('a Word file is refused at the door with the server’s own sentence', asyn
     ]);
     const token = service.token('candidat', ID);
 
-    // What the server says to this file, asked directly.
+    // What the server says to this file, asked directly: the page names the
+    // file the same way.
     const form = new FormData();
     form.append('file', new Blob([docx]), 'lettre.docx');
     const direct = await fetch(`${service.baseUrl}/api/v1/candidatures/${ID}/pieces/lettre_motivation/files`,
       { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
     assert.equal(direct.status, 415);
     const { message } = await direct.json();
+    assert.match(message, /document Word/);
 
     const context = await browser.newContext(desktop);
     const page = await context.newPage();
+    let uploads = 0;
+    page.on('request', (request) => { if (request.url().endsWith('/files')) uploads += 1; });
     await page.goto(`${service.baseUrl}/candidat/${ID}#token=${token}`);
     const card = page.locator('.piece-card[data-code="lettre_motivation"]');
     await card.waitFor(WAIT);
@@ -73,14 +77,16 @@ test('a Word file is refused at the door with the server’s own sentence', asyn
       name: 'lettre.docx', buffer: docx,
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     });
-    await card.getByRole('button', { name: 'Envoyer' }).click();
-    const error = card.locator('.card-error');
-    await error.waitFor(WAIT);
-    assert.equal(await textOf(error), message.replace(/\s+/g, ' '));
-    assert.match(message, /document Word/);
-    // Nothing was stored: the pièce is still waiting, the file still chosen.
+    const refused = card.locator('.refused-files');
+    await refused.waitFor(WAIT);
+    assert.match(await textOf(refused),
+      /Le fichier « lettre\.docx » est un document Word \(\.docx\) : déposez un PDF/);
+    assert.match(await textOf(refused), /« Enregistrer sous » ou « Exporter » au format PDF/);
+    // Nothing was sent nor stored: the pièce is still waiting, nothing to send.
+    assert.equal(uploads, 0);
     assert.equal(await textOf(card.locator('.status-badge')), 'En attente');
-    assert.deepEqual(await card.locator('.chosen-name').allInnerTexts(), ['lettre.docx']);
+    assert.equal(await card.locator('.chosen-name').count(), 0);
+    assert.equal(await card.getByRole('button', { name: 'Envoyer' }).isHidden(), true);
     await context.close();
   } finally {
     await browser.close();

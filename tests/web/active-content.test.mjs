@@ -153,7 +153,7 @@ test('no script, launch, submission or link of a PDF runs in either page', async
 
     // The candidate's page.
     await page.goto(`${service.baseUrl}/candidat/${ID}#token=${token}`);
-    const card = (code) => page.locator(`[data-code="${code}"]`).first();
+    const card = (code) => page.locator(`.piece-card[data-code="${code}"]`);
     await card('cv').getByRole('button', { name: 'Voir le PDF' }).waitFor(WAIT);
     assert.equal((await openAndClose(page, card('cv'), 'Voir le PDF')).shownInFrame, true);
     assert.equal(

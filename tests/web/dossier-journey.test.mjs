@@ -86,6 +86,14 @@ async function recordProgress(page, code) {
   }, code);
 }
 
+// « Transmettre mon dossier », then « Transmettre » in the confirmation.
+async function transmitAndConfirm(page, transmit) {
+  await transmit.click();
+  const dialog = page.getByRole('dialog', { name: 'Transmettre votre dossier ?' });
+  await dialog.getByRole('button', { name: 'Transmettre', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 async function candidateStatus(page) {
   return textOf(page.locator('#statut'));
 }
@@ -108,8 +116,8 @@ test('candidate sends, gestionnaire refuses, candidate replaces and transmits ag
     const transmit = page.getByRole('button', { name: 'Transmettre mon dossier' });
     assert.equal(await transmit.isDisabled(), true, 'nothing sent yet: transmission disabled');
     assert.match(await textOf(page.locator('#transmettre-raison')), /Pièces à déposer/);
-    assert.match(await textOf(card(page, 'bulletins')),
-      /PDF, JPEG ou PNG — 2 Mo maximum après traitement/);
+    assert.match(await textOf(card(page, 'bulletins').locator('.limits')),
+      /PDF ou image \(JPEG, PNG.*\d+ Mo par fichier. Le PDF obtenu est réduit par le service à 2 Mo maximum/);
 
     // The keyboard reaches the file chooser of a card.
     await page.evaluate(() => document.activeElement?.blur());
@@ -166,7 +174,8 @@ test('candidate sends, gestionnaire refuses, candidate replaces and transmits ag
     assert.match(releveResult, /INE vérifié : 1234567890V/);
     assert.equal(await releve.locator('.ine-conforme').count(), 1);
     await thumbnailLoaded(releve);
-    assert.equal(await textOf(releve.locator('.status-badge')), 'Transmise');
+    // Deposited, not yet transmitted with the dossier.
+    assert.equal(await textOf(releve.locator('.status-badge')), 'Déposée');
 
     // « Voir le PDF » opens the merged PDF from a blob: URL.
     await bulletins.getByRole('button', { name: 'Voir le PDF' }).click();
@@ -183,8 +192,9 @@ test('candidate sends, gestionnaire refuses, candidate replaces and transmits ag
     await eventually('complementaires Non concerné', async () =>
       (await textOf(card(page, 'complementaires').locator('.status-badge'))) === 'Non concerné');
     await eventually('transmission enabled', async () => !(await transmit.isDisabled()));
-    await transmit.click();
+    await transmitAndConfirm(page, transmit);
     await eventually('status Réceptionné', async () => (await candidateStatus(page)) === 'Réceptionné');
+    assert.equal(await textOf(releve.locator('.status-badge')), 'Transmise');
     assert.equal(await transmit.isDisabled(), true, 'transmitted: nothing more to transmit');
 
     // « Télécharger mon dossier »: the whole dossier, fetched with the token.
@@ -266,13 +276,13 @@ test('candidate sends, gestionnaire refuses, candidate replaces and transmits ag
 
     await bulletins.locator('input[type="file"]').setInputFiles([...files.bulletins].reverse());
     await bulletins.getByRole('button', { name: 'Envoyer' }).click();
-    await eventually('new version processed and Transmise', async () =>
+    await eventually('new version processed and Déposée', async () =>
       (await bulletins.locator('.result.ok').count()) === 1 &&
-      (await textOf(bulletins.locator('.status-badge'))) === 'Transmise');
+      (await textOf(bulletins.locator('.status-badge'))) === 'Déposée');
     assert.equal(await bulletins.locator('.refusal').isHidden(), true);
     await thumbnailLoaded(bulletins);
     await eventually('transmission enabled again', async () => !(await transmit.isDisabled()));
-    await transmit.click();
+    await transmitAndConfirm(page, transmit);
     await eventually('status Réceptionné again', async () => (await candidateStatus(page)) === 'Réceptionné');
     await context.close();
 

@@ -60,6 +60,15 @@ test('flags filter the work list; the refusal comment comes from the INE verdict
     assert.match(await textOf(item('INE-AUTRE').locator('.flags')), /INE différent/);
     assert.equal(await item('INE-BON').locator('.flags').count(), 0);
 
+    // The candidate sees the same finding: accepted « avec réserve », and why.
+    const candidate = await context.newPage();
+    await candidate.goto(`${service.baseUrl}/candidat/INE-AUTRE#token=${service.token('candidat', 'INE-AUTRE')}`);
+    const reserve = candidate.locator('.piece-card[data-code="releve_bac"] .result.ok.reserve');
+    await reserve.waitFor(WAIT);
+    assert.equal(await textOf(reserve.locator('.result-title')), 'Pièce acceptée avec réserve');
+    assert.match(await textOf(reserve), /ne correspond pas à celui de votre profil \(0123456789M\)/);
+    await candidate.close();
+
     await page.getByLabel('INE différent').check();
     await item('INE-BON').waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(await item('INE-AUTRE').count(), 1);

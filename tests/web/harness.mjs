@@ -26,8 +26,11 @@ function testDatabaseUrl() {
 export async function startService({ workers = 2, args = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-web-'));
   const db = testDatabaseUrl();
+  // WEB_DIR=server/web serves the pages from the tree, without a rebuild.
+  const web = process.env.WEB_DIR ? ['--web-dir', resolve(process.env.WEB_DIR)] : [];
   const child = spawn(join(buildDir, 'dossierd'),
-    ['--port', '0', '--data-dir', dataDir, '--db', db, '--workers', String(workers), ...args],
+    ['--port', '0', '--data-dir', dataDir, '--db', db, '--workers', String(workers), ...web,
+      ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
@@ -66,13 +69,15 @@ export async function startService({ workers = 2, args = [] } = {}) {
       try { body = JSON.parse(text); } catch { body = null; }
       return { status: response.status, json: body, text, headers: response.headers };
     },
-    // PUT /api/v1/candidatures/{id} as admin; `pieces`: [[code, mandatory], …].
-    async createCandidature(id, pieces, ine = '1234567890V') {
+    // PUT /api/v1/candidatures/{id} as admin; `pieces`: [[code, mandatory], …];
+    // `dateLimite`: "YYYY-MM-DD".
+    async createCandidature(id, pieces, ine = '1234567890V', { dateLimite } = {}) {
       const response = await service.api('PUT', `/api/v1/candidatures/${id}`, {
         token: service.token('admin'),
         json: {
           formation: 'Licence Mathématiques — L1', ine, email: 'camille.martin@example.org',
           pieces: pieces.map(([code, mandatory]) => ({ code, mandatory })),
+          ...(dateLimite ? { date_limite: dateLimite } : {}),
         },
       });
       if (response.status !== 201 && response.status !== 200)
@@ -125,8 +130,9 @@ export const phone = {
   locale: 'fr-FR',
 };
 
-// Full-page screenshot into docs/screenshots/NAME.png (linked from the README).
-export async function screenshot(page, name) {
+// Full-page screenshot into docs/screenshots/NAME.png (linked from the README);
+// `fullPage: false` for what the screen shows (an open dialog).
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }

@@ -1,5 +1,6 @@
-// The API seen from a page: the bearer token taken from the URL fragment,
-// JSON calls, authenticated downloads. The token never goes into a URL the
+// The API seen from a page: the bearer token taken from the URL fragment
+// (or, on the candidate's page, the session cookie it was traded for), JSON
+// calls, authenticated downloads. The token never goes into a URL the
 // server sees, and leaves the address bar as soon as the page has read it.
 
 export const UNAUTHORIZED_MESSAGE =
@@ -48,7 +49,8 @@ export function createApi(token, onUnauthorized) {
     const headers = {};
     if (token.value) headers.Authorization = `Bearer ${token.value}`;
     if (accept) headers.Accept = accept;
-    const init = { method, headers, cache: 'no-store' };
+    // A page without a token relies on its session cookie.
+    const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
     if (json !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(json);

@@ -21,6 +21,12 @@ export class FileList {
     this.render();
   }
 
+  // Takes these File objects out of the list (refused by the server).
+  removeFiles(files) {
+    this.files = this.files.filter((file) => !files.includes(file));
+    this.render();
+  }
+
   clear() {
     this.files = [];
     this.render();

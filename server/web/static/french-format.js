@@ -41,16 +41,56 @@ export function quotedList(items) {
   return `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;
 }
 
-// ["pdf", "jpeg", "png"] → « PDF, JPEG ou PNG »
-export function formatList(formats) {
-  const names = formats.map((format) => format.toUpperCase());
-  if (names.length < 2) return names.join('');
-  return `${names.slice(0, -1).join(', ')} ou ${names[names.length - 1]}`;
+const FORMAT_NAMES = {
+  pdf: 'PDF', jpeg: 'JPEG', png: 'PNG', heic: 'HEIC', avif: 'AVIF', webp: 'WebP', tiff: 'TIFF',
+};
+const formatName = (format) => FORMAT_NAMES[format] ?? format.toUpperCase();
+
+// « A, B ou C »
+function orList(items) {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ou ${items[items.length - 1]}`;
+}
+
+// The formats of a pièce in words: ["pdf", "jpeg", "png", "heic"] →
+// « PDF ou image (JPEG, PNG ou HEIC) »; with `article`, « un PDF ou une
+// image (…) », for « déposez … ».
+export function formatWords(formats, { article = false } = {}) {
+  const images = formats.filter((format) => format !== 'pdf').map(formatName);
+  const pdf = formats.includes('pdf') ? `${article ? 'un ' : ''}PDF` : null;
+  const image = images.length === 0 ? null
+    : `${article ? 'une ' : ''}image ${images.length > 1 ? `(${orList(images)})` : images[0]}`;
+  return [pdf, image].filter(Boolean).join(' ou ');
 }
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', {
   day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
 });
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août',
+  'septembre', 'octobre', 'novembre', 'décembre'];
+
+// A Date → « 3 décembre 2026 » (« 1er décembre »), in local time.
+export function frenchDay(date) {
+  const day = date.getDate();
+  return `${day === 1 ? '1er' : day} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+}
+
+// "2026-12-03T15:40:12Z" → « le 3 décembre 2026 à 16 h 40 » (local time),
+// the way the guides write an hour.
+export function frenchLongDateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const minutes = String(date.getMinutes()).padStart(2, '0');
+  return `le ${frenchDay(date)} à ${date.getHours()} h ${minutes}`;
+}
+
+// "2026-12-15" → a local Date at midnight (not UTC: the deadline is a day
+// in France, not an instant in London).
+export function parseDay(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
+}
 
 // "2025-03-14T09:26:53Z" → « 14/03/2025 à 10:26 » (local time)
 export function frenchDateTime(iso) {

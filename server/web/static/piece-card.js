@@ -5,17 +5,34 @@
 // page's refreshes: update() only redraws what changed.
 import { el, fill, keepFocus, setText, uniqueId } from './dom.js';
 import { piecePath, UNAUTHORIZED_MESSAGE } from './api.js';
+import {
+  DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILES, refusalOf, tooManySentence,
+} from './file-check.js';
 import { FileList } from './file-list.js';
-import { formatList, frenchLimit, frenchSize } from './french-format.js';
+import { formatWords, frenchLimit, frenchSize } from './french-format.js';
 import { showPdf } from './pdf-viewer.js';
 import {
   acceptedFacts, candidateIne, gestionnaireComment, keptActiveContentSentence,
 } from './report-summary.js';
-import { pieceEditable, pieceLabel } from './statuses.js';
+import { ineReserve, pieceEditable, pieceLabel } from './statuses.js';
 import { thumbnailFigure } from './thumbnail.js';
 import { uploadFiles } from './upload.js';
 
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,image/*,application/pdf';
+// What the chooser offers; the formats themselves are checked on the bytes.
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.avif,.webp,.tif,.tiff,' +
+  'application/pdf,image/*,image/heic,image/heif,image/avif,image/webp,image/tiff';
+
+// A 413 without the service's JSON: a proxy in front of it (the
+// university's) stopped the request before the service saw it.
+const PROXY_TOO_LARGE =
+  "Ce fichier dépasse la taille qu'accepte le serveur de votre université, avant même le " +
+  "service de dépôt : il n'a pas été enregistré. Réduisez-le (scan en 200 ou 300 dpi plutôt " +
+  "qu'en 600 dpi, ou photo prise avec votre téléphone), puis déposez-le à nouveau.";
+const PROXY_TOO_LARGE_SEVERAL =
+  "Cet envoi dépasse la taille qu'accepte le serveur de votre université, avant même le " +
+  "service de dépôt : vos fichiers n'ont pas été enregistrés. Réduisez-les (scan en 200 ou " +
+  "300 dpi plutôt qu'en 600 dpi, ou photos prises avec votre téléphone), puis déposez-les à " +
+  'nouveau.';
 
 const NETWORK_FAILED =
   "L'envoi n'a pas abouti malgré plusieurs essais : vérifiez votre connexion internet, " +
@@ -32,6 +49,7 @@ export class PieceCard {
     const titleId = uniqueId(`piece-${piece.code}`);
     this.title = el('h3', { id: titleId, class: 'piece-title', tabindex: '-1' });
     this.requirement = el('span', { class: 'requirement' });
+    this.conditionalNote = el('p', { class: 'conditional-note', hidden: true });
     this.badge = el('span', { class: 'status-badge' });
     this.limits = el('p', { class: 'limits' });
     this.refusal = el('div', { class: 'refusal', hidden: true });
@@ -48,7 +66,7 @@ export class PieceCard {
     },
     el('div', { class: 'piece-head' }, this.title,
       el('div', { class: 'piece-tags' }, this.requirement, this.badge)),
-    this.limits, this.refusal, this.result, this.note, this.chooser,
+    this.conditionalNote, this.limits, this.refusal, this.result, this.note, this.chooser,
     this.nonConcerne, this.error);
     this.listenForDrops();
   }
@@ -59,8 +77,9 @@ export class PieceCard {
       type: 'file', id: inputId, class: 'file-input visually-hidden', multiple: true,
       accept: ACCEPT,
       onchange: () => {
-        this.files.add(Array.from(this.input.files));
+        const chosen = Array.from(this.input.files);
         this.input.value = '';  // so that the same file can be chosen again
+        this.addFiles(chosen);
       },
     });
     this.files = new FileList({ onChange: (files) => { this.send.hidden = files.length === 0; } });
@@ -72,6 +91,10 @@ export class PieceCard {
     this.progressBox = el('div', { class: 'upload-progress', hidden: true },
       this.progress, this.progressText);
     this.ack = el('p', { class: 'upload-ack', hidden: true, tabindex: '-1' });
+    // Files refused (here or at the door), each with its reason: they are
+    // no longer in the list, so the next « Envoyer » never sends them again.
+    this.refusedFiles = el('ul', { class: 'refused-files', hidden: true });
+    this.refusedBox = el('div', { role: 'alert' }, this.refusedFiles);
     return el('div', { class: 'chooser' },
       el('div', { class: 'drop-target' },
         this.input,
@@ -83,7 +106,34 @@ export class PieceCard {
           el('span', { class: 'drag-only' }, 'ou glissez-les ici. '),
           'Plusieurs fichiers pour cette pièce (photos de chaque page…) ? ' +
           'Choisissez-les ensemble : ils seront fusionnés en un seul PDF.')),
-      this.files.element, this.send, this.progressBox, this.ack);
+      this.refusedBox, this.files.element, this.send, this.progressBox, this.ack);
+  }
+
+  // The chosen files pass the door's checks before joining the list; a new
+  // choice replaces the refusals shown for the previous one.
+  async addFiles(chosen) {
+    const cap = this.candidature?.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
+    const maxFiles = this.candidature?.max_files ?? DEFAULT_MAX_FILES;
+    const formats = this.piece?.formats ?? ['pdf', 'jpeg', 'png'];
+    const refusals = [];
+    const kept = [];
+    for (const file of chosen) {
+      const refusal = await refusalOf(file, { formats, maxFileBytes: cap });
+      if (refusal) refusals.push(refusal);
+      else if (this.files.files.length + kept.length >= maxFiles)
+        refusals.push(tooManySentence(file.name, maxFiles));
+      else kept.push(file);
+    }
+    this.showRefused(refusals);
+    this.files.add(kept);
+  }
+
+  showRefused(sentences) {
+    fill(this.refusedFiles, sentences.map((sentence) =>
+      el('li', { class: 'refused-file' },
+        el('img', { src: '/static/icon-alert.svg', alt: '', class: 'icon' }),
+        el('span', {}, sentence))));
+    this.refusedFiles.hidden = sentences.length === 0;
   }
 
   // Files dropped anywhere on the card join the list.
@@ -103,7 +153,7 @@ export class PieceCard {
       this.element.classList.remove('dragging');
       if (!accepts(event)) return;
       event.preventDefault();
-      this.files.add(Array.from(event.dataTransfer.files));
+      this.addFiles(Array.from(event.dataTransfer.files));
     });
   }
 
@@ -112,12 +162,22 @@ export class PieceCard {
     this.candidature = candidature;
     this.editable = pieceEditable(candidature, piece);
     this.title.textContent = piece.label;
-    this.requirement.textContent = piece.mandatory ? 'obligatoire' : 'facultative';
-    this.requirement.className = `requirement ${piece.mandatory ? 'mandatory' : 'optional'}`;
-    this.badge.textContent = pieceLabel(piece);
+    const conditional = piece.conditional && !piece.mandatory;
+    this.requirement.textContent = conditional ? 'si vous êtes concerné' : 'obligatoire';
+    this.requirement.className = `requirement ${conditional ? 'conditional' : 'mandatory'}`;
+    setText(this.conditionalNote, conditional && this.editable && piece.status === 'AT'
+      ? 'Déposez cette pièce, ou cliquez sur « Non concerné par cette pièce » si elle ne vous ' +
+        'concerne pas : l’un ou l’autre est nécessaire pour transmettre votre dossier.'
+      : '');
+    this.conditionalNote.hidden = !this.conditionalNote.textContent;
+    this.badge.textContent = pieceLabel(piece, candidature);
     this.badge.className = `status-badge piece-${piece.status}`;
-    setText(this.limits, `${formatList(piece.formats)} — ${frenchLimit(piece.max_bytes)} ` +
-      'maximum après traitement ; vos fichiers peuvent être plus lourds, le service les réduit.');
+    const cap = candidature.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
+    const iphone = piece.formats.includes('heic') ? ', photos d’iPhone comprises' : '';
+    setText(this.limits, `${formatWords(piece.formats)}${iphone} — ${frenchLimit(cap)} par ` +
+      `fichier. Le PDF obtenu est réduit par le service à ${frenchLimit(piece.max_bytes)} ` +
+      'maximum : inutile de compresser vous-même.');
+    this.limits.hidden = !this.editable;  // what may be sent matters only while it may be
     this.updateRefusal(piece);
     this.updateResult(piece);
     this.updateNote(candidature, piece);
@@ -188,12 +248,19 @@ export class PieceCard {
     // Once the scolarité refused it, « acceptée » (by the pre-check) would
     // contradict the refusal: the result is then only the version refused.
     const refused = piece.status === 'RE';
-    return el('div', { class: refused ? 'result ok previous' : 'result ok' },
+    const reserve = refused ? null : ineReserve(piece);
+    const look = refused ? 'result ok previous' : reserve ? 'result ok reserve' : 'result ok';
+    let title = 'Pièce acceptée';
+    if (refused) title = 'Version refusée';
+    else if (reserve) title = 'Pièce acceptée avec réserve';
+    return el('div', { class: look },
       piece.thumbnail ? thumbnailFigure(this.page.api, this.page.candidatureId, piece) : null,
       el('div', { class: 'result-text' },
         el('p', { class: 'result-title' },
-          refused ? null : el('img', { src: '/static/icon-check.svg', alt: '', class: 'icon' }),
-          refused ? 'Version refusée' : 'Pièce acceptée'),
+          refused ? null : el('img', {
+            src: `/static/icon-${reserve ? 'alert' : 'check'}.svg`, alt: '', class: 'icon',
+          }),
+          title),
         el('p', { class: 'result-facts' }, acceptedFacts(report)),
         ine ? el('p', { class: `ine ine-${report.ine.verdict} tone-${ine.tone}` }, ine.text) : null,
         names ? el('p', { class: 'result-files' }, `Fichiers déposés : ${names}`) : null,
@@ -224,6 +291,28 @@ export class PieceCard {
     this.error.hidden = !message;
   }
 
+  // A file the door refused leaves the list with the server's sentence; one
+  // that a proxy refused (413 without the service's JSON) too. A refusal
+  // that names none of the files (the whole request too large) takes them
+  // all out: sending them again would meet the same wall.
+  removeRefused(answer, files) {
+    const fromService = typeof answer.body?.message === 'string';
+    if (!fromService) {
+      if (answer.status !== 413) return false;
+      this.files.removeFiles(files);
+      this.showRefused([files.length > 1
+        ? `${PROXY_TOO_LARGE_SEVERAL} (${files.map((f) => `« ${f.name} »`).join(', ')})`
+        : `« ${files[0].name} » : ${PROXY_TOO_LARGE}`]);
+      return true;
+    }
+    const named = files.filter((file) => answer.body.message.includes(`« ${file.name} »`));
+    if (answer.status === 400 && named.length === 0) return false;
+    if (answer.status !== 400 && answer.status !== 413 && answer.status !== 415) return false;
+    this.files.removeFiles(named.length ? named : files);
+    this.showRefused([answer.body.message]);
+    return true;
+  }
+
   setUploading(uploading) {
     this.uploading = uploading;
     this.input.disabled = uploading;
@@ -243,6 +332,7 @@ export class PieceCard {
     if (files.length === 0) return;
     const total = this.files.totalBytes();
     this.showError('');
+    this.showRefused([]);
     this.ack.hidden = true;
     this.setUploading(true);
     this.progressBox.hidden = false;
@@ -262,18 +352,18 @@ export class PieceCard {
           setText(this.progressText, 'Connexion interrompue : nouvel essai…');
         },
       });
-      this.afterUpload(answer, sentTotal);
+      this.afterUpload(answer, sentTotal, files);
     } catch {
       this.progressBox.hidden = true;
       this.showError(NETWORK_FAILED);
     } finally {
       this.setUploading(false);
       // The keyboard stays here: on « Envoyer » to try again, or on the receipt.
-      keepFocus(this.send.hidden ? this.ack : this.send);
+      keepFocus(this.send.hidden ? (this.ack.hidden ? this.input : this.ack) : this.send);
     }
   }
 
-  afterUpload(answer, total) {
+  afterUpload(answer, total, files) {
     if (answer.status === 202) {
       this.showProgress(total, total);
       setText(this.progressText, `${frenchSize(total)} envoyés : fichiers reçus.`);
@@ -289,6 +379,10 @@ export class PieceCard {
     if (answer.status === 401) {
       this.page.unauthorized();
       this.showError(UNAUTHORIZED_MESSAGE);
+      return;
+    }
+    if (this.removeRefused(answer, files)) {
+      this.page.announce(`« ${this.piece.label} » : ${this.refusedFiles.textContent}`);
       return;
     }
     this.showError(answer.body?.message ??

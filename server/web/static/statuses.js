@@ -36,8 +36,37 @@ export function candidatureLabel(candidature) {
   return CANDIDATURE_STATUS[candidature.status]?.label ?? candidature.status_label;
 }
 
-export function pieceLabel(piece) {
+// eCandidat calls a pièce « transmise » (TR) as soon as it is uploaded; on
+// the candidate's page (given `candidature`) it is only « Déposée » until
+// the dossier itself is transmitted (RE, CO).
+export function pieceLabel(piece, candidature = null) {
+  const open = candidature?.status === 'AT' || candidature?.status === 'IN';
+  if (piece.status === 'TR' && open) return 'Déposée';
   return PIECE_STATUS[piece.status] ?? piece.status_label;
+}
+
+// The pre-check accepted the pièce but its INE could not be confirmed: the
+// verdict ("illisible", "absent", "different") when so, otherwise null. A
+// pièce validated by the scolarité carries no reserve any more.
+export function ineReserve(piece) {
+  const verdict = piece.report?.ine?.verdict;
+  if (piece.status !== 'TR' || piece.processing !== 'done') return null;
+  if (piece.report?.status !== 'accepted') return null;
+  return ['illisible', 'absent', 'different'].includes(verdict) ? verdict : null;
+}
+
+// Where the candidate stands: pièces deposited (TR, VA), declared « non
+// concerné », refused, still to deposit.
+export function pieceCounts(candidature) {
+  const count = (...statuses) =>
+    candidature.pieces.filter((piece) => statuses.includes(piece.status)).length;
+  return {
+    total: candidature.pieces.length,
+    deposited: count('TR', 'VA'),
+    nonConcerne: count('NC'),
+    refused: count('RE'),
+    missing: count('AT'),
+  };
 }
 
 // eCandidat's rule: a dossier is transmitted from AT or IN, once no pièce is
