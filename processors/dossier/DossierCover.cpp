@@ -8,6 +8,7 @@
 
 #include "core/messages/CoverLabels.h"
 #include "processors/dossier/LineWrap.h"
+#include "processors/dossier/PageFrame.h"
 #include "processors/dossier/PageText.h"
 #include "processors/dossier/WinAnsiText.h"
 
@@ -16,14 +17,9 @@ namespace {
 
 using namespace PoDoFo;
 
-constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
-constexpr double kMargin = 50;
-constexpr double kBodyWidth = kPageWidth - 2 * kMargin;
-constexpr double kTableBottom = kMargin + 12;  // the footer sits below
-constexpr double kTitleSize = 18, kHeadingSize = 12, kHeadingLeading = 16;
-constexpr double kInfoSize = 10, kInfoLeading = 14;
+using namespace page_frame;
+
 constexpr double kCellSize = 9, kCellLeading = 11.5, kCellPadding = 4;
-constexpr double kFooterSize = 8;
 
 constexpr std::size_t kColumns = 4;
 constexpr std::array<double, kColumns> kColumnShare = {0.27, 0.13, 0.31, 0.29};
@@ -43,8 +39,7 @@ struct Row {
 // Everything measured before anything is painted, so that the footer can
 // say "page n / N".
 struct Layout {
-  std::vector<std::string> formation;
-  std::vector<std::string> info;
+  PageIntro intro;
   Row header;
   std::vector<Row> rows;
   std::vector<std::vector<std::size_t>> pages;  // the rows of each page
@@ -103,46 +98,12 @@ std::vector<std::string> InfoLines(const DossierCover& cover, PdfFont* font) {
   return lines;
 }
 
-std::string SectionHeading(const DossierCover& cover) {
-  return messages::CoverPiecesHeading(cover.pieces.size());
-}
-
-// The first page's header, from the top margin down; only measured when
-// `painter` is null. Returns the y where the table starts.
-double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
-             const DossierCover& cover) {
-  double y = kPageHeight - kMargin - kTitleSize;
-  if (painter) {
-    painter->SetColor(0.10, 0.16, 0.35);
-    DrawLine(*painter, fonts.bold, kTitleSize, kMargin, y, messages::CoverTitle());
-  }
-  y -= kTitleSize + 8;
-  for (const std::string& line : layout.formation) {
-    if (painter) DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y, line);
-    y -= kHeadingLeading;
-  }
-  if (painter) {
-    painter->SetStrokingColor(0.10, 0.16, 0.35);
-    painter->SetStrokeWidth(1);
-    painter->DrawLine(kMargin, y + 8, kPageWidth - kMargin, y + 8);
-    painter->SetColor(0, 0, 0);
-  }
-  y -= 10;
-  for (const std::string& line : layout.info) {
-    if (painter) DrawLine(*painter, fonts.regular, kInfoSize, kMargin, y, line);
-    y -= kInfoLeading;
-  }
-  y -= 12;
-  if (painter) DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y, SectionHeading(cover));
-  return y - 10;
-}
-
 // The header of a continuation page; returns the y where the table resumes.
-double Continuation(PdfPainter* painter, const Fonts& fonts, const DossierCover& cover) {
-  double y = kPageHeight - kMargin - kHeadingSize;
+double Continuation(PdfPainter* painter, const Fonts& fonts, const Layout& layout) {
+  double y = kHeight - kMargin - kHeadingSize;
   if (painter)
     DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y,
-             messages::CoverContinued(SectionHeading(cover)));
+             messages::CoverContinued(layout.intro.heading));
   return y - 10;
 }
 
@@ -162,16 +123,7 @@ void PaintRow(PdfPainter& painter, PdfFont* font, const Row& row, double top, bo
   }
   painter.SetStrokingColor(0.70, 0.70, 0.70);
   painter.SetStrokeWidth(0.5);
-  painter.DrawLine(kMargin, top - row.height, kPageWidth - kMargin, top - row.height);
-}
-
-void PaintFooter(PdfPainter& painter, PdfFont* font, const DossierCover& cover, std::size_t page,
-                 std::size_t pages) {
-  painter.SetColor(0.35, 0.35, 0.35);
-  font->SetFontSize(static_cast<float>(kFooterSize));
-  painter.SetFont(font);
-  std::string text = ToWinAnsiRepertoire(messages::CoverFooter(cover.candidature_id, page, pages));
-  painter.DrawTextAligned(kMargin, kMargin - 20, kBodyWidth, PdfTextOf(text), ePdfAlignment_Center);
+  painter.DrawLine(kMargin, top - row.height, kWidth - kMargin, top - row.height);
 }
 
 std::array<std::string, kColumns> RowTexts(const CoverPiece& piece) {
@@ -197,22 +149,23 @@ std::vector<std::vector<std::size_t>> Paginate(const Layout& layout, double firs
 
 Layout Measure(const DossierCover& cover, const Fonts& fonts) {
   Layout layout;
-  layout.formation = Wrap(cover.formation, fonts.bold, kHeadingSize, kBodyWidth);
-  layout.info = InfoLines(cover, fonts.regular);
+  layout.intro = {
+      messages::CoverTitle(), Wrap(cover.formation, fonts.bold, kHeadingSize, kBodyWidth),
+      InfoLines(cover, fonts.regular), messages::CoverPiecesHeading(cover.pieces.size())};
   std::array<std::string, kColumns> titles;
   std::vector<std::string> column_titles = messages::CoverColumnTitles();
   std::copy_n(column_titles.begin(), kColumns, titles.begin());
   layout.header = MakeRow(titles, fonts.bold, 4);
   // A row taller than the first page's table is cut to fit it: a comment
   // of several pages is no use on a cover.
-  double first_top = Intro(nullptr, fonts, layout, cover);
+  double first_top = PaintPageIntro(nullptr, fonts.regular, fonts.bold, layout.intro);
   double room = first_top - layout.header.height - kTableBottom - 2 * kCellPadding;
   auto max_lines = static_cast<std::size_t>(std::max(1.0, std::floor(room / kCellLeading)));
   for (const CoverPiece& piece : cover.pieces)
     layout.rows.push_back(MakeRow(RowTexts(piece), fonts.regular, max_lines));
   if (cover.pieces.empty())
     layout.rows.push_back(MakeRow({messages::CoverNoPiece(), "", "", ""}, fonts.regular, 1));
-  layout.pages = Paginate(layout, first_top, Continuation(nullptr, fonts, cover));
+  layout.pages = Paginate(layout, first_top, Continuation(nullptr, fonts, layout));
   return layout;
 }
 
@@ -222,18 +175,19 @@ int PaintDossierCover(PdfMemDocument& doc, const DossierCover& cover) {
   Fonts fonts{Base14Font(doc, "Helvetica"), Base14Font(doc, "Helvetica-Bold")};
   Layout layout = Measure(cover, fonts);
   for (std::size_t p = 0; p < layout.pages.size(); ++p) {
-    PdfPage* page = doc.CreatePage(PdfRect(0, 0, kPageWidth, kPageHeight));
+    PdfPage* page = doc.CreatePage(PdfRect(0, 0, kWidth, kHeight));
     PdfPainter painter;
     painter.SetPage(page);
-    double top =
-        p == 0 ? Intro(&painter, fonts, layout, cover) : Continuation(&painter, fonts, cover);
+    double top = p == 0 ? PaintPageIntro(&painter, fonts.regular, fonts.bold, layout.intro)
+                        : Continuation(&painter, fonts, layout);
     PaintRow(painter, fonts.bold, layout.header, top, true);
     top -= layout.header.height;
     for (std::size_t index : layout.pages[p]) {
       PaintRow(painter, fonts.regular, layout.rows[index], top, false);
       top -= layout.rows[index].height;
     }
-    PaintFooter(painter, fonts.regular, cover, p + 1, layout.pages.size());
+    PaintPageFooter(painter, fonts.regular,
+                    messages::CoverFooter(cover.candidature_id, p + 1, layout.pages.size()));
     painter.FinishPage();
   }
   return static_cast<int>(layout.pages.size());

@@ -7,6 +7,7 @@
 
 #include "core/messages/ReceiptDate.h"
 #include "core/messages/ReceiptLabels.h"
+#include "processors/dossier/PageFrame.h"
 #include "processors/dossier/PageText.h"
 #include "processors/dossier/WinAnsiText.h"
 #include "processors/pdf/PdfWrite.h"
@@ -17,16 +18,11 @@ namespace {
 
 using namespace PoDoFo;
 
-constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
-constexpr double kMargin = 50;
-constexpr double kBodyWidth = kPageWidth - 2 * kMargin;
-constexpr double kBottom = kMargin + 12;  // the footer sits below
-constexpr double kTitleSize = 18, kHeadingSize = 12, kHeadingLeading = 16;
-constexpr double kInfoSize = 10, kInfoLeading = 14;
+using namespace page_frame;
+
 constexpr double kCellSize = 9, kCellLeading = 11.5, kCellPadding = 4;
 constexpr double kHashSize = 8.5;
 constexpr double kNoteSize = 9, kNoteLeading = 12;
-constexpr double kFooterSize = 8;
 // A pièce's label and its many files stay within this many lines.
 constexpr std::size_t kMaxCellLines = 8;
 // 64 hexadecimal digits as two lines of 32: the Courier column is narrow
@@ -53,8 +49,7 @@ struct Row {
 };
 
 struct Layout {
-  std::vector<std::string> formation;
-  std::vector<std::string> info;
+  PageIntro intro;
   Row header;
   std::vector<Row> rows;
   std::vector<std::string> note;
@@ -132,40 +127,8 @@ std::vector<std::string> InfoLines(const DepositReceipt& receipt, PdfFont* font)
   return lines;
 }
 
-// The first page's header, from the top margin down; only measured when
-// `painter` is null. Returns the y where the table starts.
-double Intro(PdfPainter* painter, const Fonts& fonts, const Layout& layout,
-             const DepositReceipt& receipt) {
-  double y = kPageHeight - kMargin - kTitleSize;
-  if (painter) {
-    painter->SetColor(0.10, 0.16, 0.35);
-    DrawLine(*painter, fonts.bold, kTitleSize, kMargin, y, messages::ReceiptTitle());
-  }
-  y -= kTitleSize + 8;
-  for (const std::string& line : layout.formation) {
-    if (painter) DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y, line);
-    y -= kHeadingLeading;
-  }
-  if (painter) {
-    painter->SetStrokingColor(0.10, 0.16, 0.35);
-    painter->SetStrokeWidth(1);
-    painter->DrawLine(kMargin, y + 8, kPageWidth - kMargin, y + 8);
-    painter->SetColor(0, 0, 0);
-  }
-  y -= 10;
-  for (const std::string& line : layout.info) {
-    if (painter) DrawLine(*painter, fonts.regular, kInfoSize, kMargin, y, line);
-    y -= kInfoLeading;
-  }
-  y -= 12;
-  if (painter)
-    DrawLine(*painter, fonts.bold, kHeadingSize, kMargin, y,
-             messages::ReceiptPiecesHeading(receipt.pieces.size()));
-  return y - 10;
-}
-
 double ContinuationTop() {
-  return kPageHeight - kMargin;
+  return kHeight - kMargin;
 }
 
 void PaintRow(PdfPainter& painter, const Fonts& fonts, PdfFont* font, const Row& row, double top,
@@ -188,7 +151,7 @@ void PaintRow(PdfPainter& painter, const Fonts& fonts, PdfFont* font, const Row&
   }
   painter.SetStrokingColor(0.70, 0.70, 0.70);
   painter.SetStrokeWidth(0.5);
-  painter.DrawLine(kMargin, top - row.height, kPageWidth - kMargin, top - row.height);
+  painter.DrawLine(kMargin, top - row.height, kWidth - kMargin, top - row.height);
 }
 
 double NoteHeight(const Layout& layout) {
@@ -201,25 +164,26 @@ void Paginate(Layout& layout, double first_top) {
   layout.pages.assign(1, {});
   double y = first_top - layout.header.height;
   for (std::size_t i = 0; i < layout.rows.size(); ++i) {
-    if (y - layout.rows[i].height < kBottom && !layout.pages.back().empty()) {
+    if (y - layout.rows[i].height < kTableBottom && !layout.pages.back().empty()) {
       layout.pages.emplace_back();
       y = ContinuationTop() - layout.header.height;
     }
     layout.pages.back().push_back(i);
     y -= layout.rows[i].height;
   }
-  layout.note_on_own_page = y - NoteHeight(layout) < kBottom;
+  layout.note_on_own_page = y - NoteHeight(layout) < kTableBottom;
 }
 
 Layout Measure(const DepositReceipt& receipt, const Fonts& fonts) {
   Layout layout;
-  layout.formation = WrapFrench(receipt.formation, fonts.bold, kHeadingSize, kBodyWidth);
-  layout.info = InfoLines(receipt, fonts.regular);
+  layout.intro = {
+      messages::ReceiptTitle(), WrapFrench(receipt.formation, fonts.bold, kHeadingSize, kBodyWidth),
+      InfoLines(receipt, fonts.regular), messages::ReceiptPiecesHeading(receipt.pieces.size())};
   layout.header = HeaderRow(fonts);
   for (const ReceiptPiece& piece : receipt.pieces) layout.rows.push_back(PieceRow(piece, fonts));
   layout.note =
       WrapFrench(messages::ReceiptFingerprintNote(), fonts.regular, kNoteSize, kBodyWidth);
-  Paginate(layout, Intro(nullptr, fonts, layout, receipt));
+  Paginate(layout, PaintPageIntro(nullptr, fonts.regular, fonts.bold, layout.intro));
   return layout;
 }
 
@@ -232,16 +196,6 @@ void PaintNote(PdfPainter& painter, const Fonts& fonts, const Layout& layout, do
   }
 }
 
-void PaintFooter(PdfPainter& painter, PdfFont* font, const DepositReceipt& receipt,
-                 std::size_t page, std::size_t pages) {
-  painter.SetColor(0.35, 0.35, 0.35);
-  font->SetFontSize(static_cast<float>(kFooterSize));
-  painter.SetFont(font);
-  std::string text =
-      ToWinAnsiRepertoire(messages::ReceiptFooter(receipt.candidature_id, page, pages));
-  painter.DrawTextAligned(kMargin, kMargin - 20, kBodyWidth, PdfTextOf(text), ePdfAlignment_Center);
-}
-
 void Paint(PdfMemDocument& doc, const DepositReceipt& receipt) {
   Fonts fonts{Base14Font(doc, "Helvetica"), Base14Font(doc, "Helvetica-Bold"),
               Base14Font(doc, "Courier")};
@@ -249,8 +203,9 @@ void Paint(PdfMemDocument& doc, const DepositReceipt& receipt) {
   std::size_t pages = layout.pages.size() + (layout.note_on_own_page ? 1 : 0);
   for (std::size_t p = 0; p < pages; ++p) {
     PdfPainter painter;
-    painter.SetPage(doc.CreatePage(PdfRect(0, 0, kPageWidth, kPageHeight)));
-    double top = p == 0 ? Intro(&painter, fonts, layout, receipt) : ContinuationTop();
+    painter.SetPage(doc.CreatePage(PdfRect(0, 0, kWidth, kHeight)));
+    double top = p == 0 ? PaintPageIntro(&painter, fonts.regular, fonts.bold, layout.intro)
+                        : ContinuationTop();
     if (p < layout.pages.size()) {
       PaintRow(painter, fonts, fonts.bold, layout.header, top, true);
       top -= layout.header.height;
@@ -260,7 +215,8 @@ void Paint(PdfMemDocument& doc, const DepositReceipt& receipt) {
       }
     }
     if (p + 1 == pages) PaintNote(painter, fonts, layout, top);
-    PaintFooter(painter, fonts.regular, receipt, p + 1, pages);
+    PaintPageFooter(painter, fonts.regular,
+                    messages::ReceiptFooter(receipt.candidature_id, p + 1, pages));
     painter.FinishPage();
   }
   std::string title = ToWinAnsiRepertoire(messages::ReceiptDocumentTitle(receipt.candidature_id));

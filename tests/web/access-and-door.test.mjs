@@ -3,14 +3,10 @@
 // in the words the server's 415 uses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { desktop, launchBrowser, phone, startService } from './harness.mjs';
+import { desktop, launchBrowser, phone, startService, textOf } from './harness.mjs';
 
 const ID = 'L1-2025-0077';
 const WAIT = { timeout: 30_000 };
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
 
 test('a link with a bad token shows how to get a new one, on both pages', async () => {
   const service = await startService({ workers: 1 });

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDir, desktop, launchBrowser, startService } from './harness.mjs';
+import { buildDir, desktop, eventually, launchBrowser, startService } from './harness.mjs';
 
 const WAIT = { timeout: 60_000 };
 const ID = 'ACTIF-0001';
@@ -26,15 +26,6 @@ function fixture(kind) {
     return readFileSync(path);
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function eventually(what, probe, { timeout = 60_000, every = 100 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) assert.fail(what);
-    await new Promise((resolve) => { setTimeout(resolve, every); });
   }
 }
 

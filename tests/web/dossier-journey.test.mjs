@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  desktop, launchBrowser, phone, referenceFiles, screenshot, startService,
+  desktop, launchBrowser, phone, referenceFiles, screenshot, startService, textOf,
 } from './harness.mjs';
 
 const ID = 'L1-2025-0042';
@@ -48,10 +48,6 @@ async function openPage(browser, options, url, errors) {
 }
 
 const card = (page, code) => page.locator(`.piece-card[data-code="${code}"]`);
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
 
 // The <img> of a thumbnail has really loaded an image.
 async function thumbnailLoaded(scope) {

@@ -8,26 +8,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, phone, referenceFiles, screenshot, startService } from './harness.mjs';
+import {
+  eventually, launchBrowser, phone, referenceFiles, screenshot, startService, textOf,
+} from './harness.mjs';
 
 const ID = 'L1-2025-0207';
 const WAIT = { timeout: 60_000 };
 const TIMEZONE = 'Europe/Paris';
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août',
   'septembre', 'octobre', 'novembre', 'décembre'];
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function eventually(what, probe, { timeout = 60_000, every = 100 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) assert.fail(what);
-    await new Promise((resolve) => { setTimeout(resolve, every); });
-  }
-}
 
 // Today in Paris: "YYYY-MM-DD" and « 3 décembre 2026 ».
 function parisToday() {

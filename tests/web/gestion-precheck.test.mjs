@@ -5,22 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { desktop, launchBrowser, referenceFiles, startService } from './harness.mjs';
+import {
+  desktop, eventually, launchBrowser, referenceFiles, startService, textOf,
+} from './harness.mjs';
 
 const WAIT = { timeout: 60_000 };
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function eventually(what, probe, { timeout = 60_000, every = 100 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) assert.fail(what);
-    await new Promise((resolve) => { setTimeout(resolve, every); });
-  }
-}
 
 // Uploads `paths` as the candidate, waits for the pre-check, transmits.
 async function sendAndTransmit(service, id, code, paths) {

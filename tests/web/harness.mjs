@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,4 +136,19 @@ export const phone = {
 export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+}
+
+// The visible text of `locator`, its white space folded.
+export async function textOf(locator) {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+// Waits until `probe` answers true; fails with `what` after `timeout` ms.
+export async function eventually(what, probe, { timeout = 60_000, every = 100 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await probe()) return;
+    if (Date.now() > end) assert.fail(what);
+    await new Promise((resolve) => { setTimeout(resolve, every); });
+  }
 }

@@ -7,23 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, phone, startService } from './harness.mjs';
+import { eventually, launchBrowser, phone, startService, textOf } from './harness.mjs';
 
 const ID = 'L1-2025-0311';
 const WAIT = { timeout: 30_000 };
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function eventually(what, probe, { timeout = 30_000, every = 50 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) assert.fail(what);
-    await new Promise((resolve) => { setTimeout(resolve, every); });
-  }
-}
 
 // Every API request of the page, with its Authorization header if any.
 function watchApi(page) {

@@ -5,23 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
-import { launchBrowser, phone, referenceFiles, screenshot, startService } from './harness.mjs';
+import {
+  eventually, launchBrowser, phone, referenceFiles, screenshot, startService, textOf,
+} from './harness.mjs';
 
 const ID = 'L1-2025-0131';
 const WAIT = { timeout: 60_000 };
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function eventually(what, probe, { timeout = 30_000, every = 50 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) assert.fail(what);
-    await new Promise((resolve) => { setTimeout(resolve, every); });
-  }
-}
 
 // A well-formed PDF of about `bytes` bytes (a comment pads it).
 function paddedPdf(bytes) {

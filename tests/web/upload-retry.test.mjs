@@ -5,23 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { desktop, launchBrowser, referenceFiles, startService } from './harness.mjs';
+import {
+  desktop, eventually, launchBrowser, referenceFiles, startService, textOf,
+} from './harness.mjs';
 
 const ID = 'L1-2025-0103';
 const WAIT = { timeout: 60_000 };
-
-async function textOf(locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
-async function eventually(what, probe, { timeout = 30_000, every = 50 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > end) assert.fail(what);
-    await new Promise((resolve) => { setTimeout(resolve, every); });
-  }
-}
 
 test('dropped files are listed; an upload cut by the network is retried once online', async () => {
   const service = await startService({ workers: 1 });
