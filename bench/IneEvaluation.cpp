@@ -1,6 +1,10 @@
 // dossier-ine-eval: how well the INE check reads INEs, on a generated set of
 // relevés de notes (tests/fixtures/IneDocument.h) captured every way
-// candidates send them, plus degraded copies nobody could read.
+// candidates send them, plus degraded copies nobody could read. The relevés
+// vary the variant (half the base-36 INEs made of look-alike characters:
+// O I Z S B G …), the label (« N° INE », « Identifiant National Élève », a
+// table's header, the label on the line above, no label at all, or no INE
+// on the page), the font (sans, serif, monospace) and its size.
 //
 //   dossier-ine-eval [--pages N] [--seed S] [--threads T] [--json FILE]
 //                    [--check] [--guard] [--dump DIR [--dump-all]] [--only CAPTURE]
@@ -8,13 +12,14 @@
 //
 // Each page goes through the real pipeline, ProcessPiece with the built-in
 // rules of `releve_bac` and a declared INE, so the check reads what the
-// pipeline kept (after downsampling), as in production. The targets (the
-// issue's): on legible pages the printed INE is read and the verdict is
-// right on at least 98 %; at least 95 % of degraded pages are `illisible`;
-// no `conforme` for a page that is degraded, whose declared INE differs from
-// the printed one, or whose INE was misread. --check exits 1 when a target
-// is missed; --guard (CI) exits 1 on any wrong `conforme`, on degraded pages
-// flagged under 95 %, or on legible pages read right under 95 %.
+// pipeline kept (after downsampling), as in production. The targets: on
+// legible pages the printed INE is read and the verdict is right on at least
+// 99 %; at least 95 % of degraded pages are `illisible`; pages without an
+// INE come out `absent`; no `conforme` for a page that is degraded, has no
+// INE, whose declared INE differs from the printed one, or whose INE was
+// misread. --check exits 1 when a target is missed; --guard (CI) exits 1 on
+// any wrong `conforme`, on an INE read on a page that has none, on degraded
+// pages flagged under 95 %, or on legible pages read right under 95 %.
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -59,7 +64,8 @@ using namespace dossier;
 using namespace dossier::fixtures;
 
 constexpr int kExitUsage = 2;
-constexpr double kLegibleTarget = 0.98;
+constexpr double kLegibleTarget = 0.99;
+constexpr double kLegibleGuard = 0.95;  // CI: 100 pages, one or two misses each 1 %
 constexpr double kDegradedTarget = 0.95;
 constexpr double kDifferentShare = 0.15;  // legible pages whose declared INE is mistyped
 
@@ -139,6 +145,7 @@ struct Page {
   std::string file_name;
 
   bool degraded() const { return Info(capture).degraded; }
+  bool has_ine() const { return document.label != IneLabel::kNoIne; }
   std::string Describe() const;
 };
 
@@ -167,9 +174,14 @@ Page PlanPage(unsigned seed, int index) {
   page.index = index;
   page.capture = Schedule()[static_cast<std::size_t>(index) % Schedule().size()];
   page.variant = kVariants[index % 4];
-  page.printed = RandomIne(page.variant, random);
+  // Half the base-36 INEs are made of the characters OCR confuses.
+  const bool lookalikes = page.variant == IneVariant::Base36 && PickBelow(random, 2) == 0;
+  page.printed = lookalikes ? RandomLookalikeBase36Ine(random) : RandomIne(page.variant, random);
   page.document.ine = page.printed;
   page.document.label = AllIneLabels()[static_cast<std::size_t>(index / 4) % AllIneLabels().size()];
+  // A degraded page shows an INE nobody can read: it is never one without.
+  if (page.degraded() && page.document.label == IneLabel::kNoIne)
+    page.document.label = IneLabel::kNumeroIne;
   page.document.font =
       IneDocumentFonts()[PickBelow(random, static_cast<unsigned>(IneDocumentFonts().size()))];
   page.document.font_points = kSizes[PickBelow(random, 7)];
@@ -322,14 +334,22 @@ struct Result {
 
   std::string Expected() const {
     if (page.degraded()) return "illisible";
+    if (!page.has_ine()) return "absent";
     return page.declared == page.printed ? "conforme" : "different";
   }
   bool CorrectValue() const {
-    return !page.degraded() && value == page.printed && verdict == Expected();
+    if (page.degraded()) return false;
+    if (!page.has_ine()) return verdict == "absent";
+    return value == page.printed && verdict == Expected();
   }
   bool WrongConforme() const {
-    return verdict == "conforme" &&
-           (page.degraded() || page.declared != page.printed || value != page.printed);
+    return verdict == "conforme" && (page.degraded() || !page.has_ine() ||
+                                     page.declared != page.printed || value != page.printed);
+  }
+  // An INE reported on a page that has none.
+  bool Invented() const {
+    return !page.has_ine() &&
+           (verdict == "conforme" || verdict == "different" || verdict == "non_verifie");
   }
   bool Failed() const {
     if (!error.empty() || WrongConforme()) return true;
@@ -372,7 +392,10 @@ void Dump(const Options& options, const Result& result, const std::string& input
   std::string about = "page " + std::to_string(result.page.index) + " (seed " +
                       std::to_string(options.seed) + "), " + Info(result.page.capture).code + "\n" +
                       result.page.Describe() + "\nprinted  " + result.page.printed + "\ndeclared " +
-                      result.page.declared + "\nexpected " + result.Expected() + "\n";
+                      result.page.declared + "\nexpected " + result.Expected() + "\n" +
+                      "seeds: document " + std::to_string(result.page.document.seed) + ", scan " +
+                      std::to_string(result.page.scan.seed) + ", photo " +
+                      std::to_string(result.page.photo_seed) + "\n";
   if (!result.error.empty()) about += "error: " + result.error + "\n";
   if (!result.reading.empty()) about += "reading: " + result.reading + "\n";
   if (outcome) about += "report: " + outcome->report.ToJson() + "\n";
@@ -473,9 +496,10 @@ struct Row {
 const char* const kVerdicts[] = {"conforme", "different", "illisible", "absent", "non_verifie"};
 
 struct Summary {
-  std::vector<Row> rows;  // per capture, then legible, degraded, all
-  int legible = 0, legible_correct = 0;
+  std::vector<Row> rows;                 // per capture, then legible, degraded, all
+  int legible = 0, legible_correct = 0;  // legible pages with an INE
   int degraded = 0, degraded_illisible = 0;
+  int without_ine = 0, without_ine_absent = 0, invented = 0;
   int wrong_conforme = 0;
 
   double LegibleRate() const {
@@ -487,6 +511,7 @@ struct Summary {
   bool LegibleMet() const { return LegibleRate() >= kLegibleTarget; }
   bool DegradedMet() const { return DegradedRate() >= kDegradedTarget; }
   bool WrongConformeMet() const { return wrong_conforme == 0; }
+  bool AbsentMet() const { return without_ine_absent == without_ine; }
 };
 
 Summary Summarise(const std::vector<Result>& results) {
@@ -507,6 +532,10 @@ Summary Summarise(const std::vector<Result>& results) {
     if (result.page.degraded()) {
       ++summary.degraded;
       if (result.verdict == "illisible" && result.error.empty()) ++summary.degraded_illisible;
+    } else if (!result.page.has_ine()) {
+      ++summary.without_ine;
+      if (result.CorrectValue() && result.error.empty()) ++summary.without_ine_absent;
+      if (result.Invented()) ++summary.invented;
     } else {
       ++summary.legible;
       if (result.CorrectValue() && result.error.empty()) ++summary.legible_correct;
@@ -547,12 +576,13 @@ void PrintTable(const Summary& summary, const std::vector<Result>& results, cons
   std::printf(
       "\ndecl_diff: declared INE one digit off the printed one (expects different); correct: "
       "printed\n"
-      "INE read and the expected verdict; wrong_co: conforme on a degraded page, a mistyped\n"
-      "declaration or a misread; median_ms: ProcessPiece (the whole pipeline) per page.\n\n");
+      "INE read and the expected verdict (on a page without an INE: absent); wrong_co:\n"
+      "conforme on a degraded page, a page without an INE, a mistyped declaration or a\n"
+      "misread; median_ms: ProcessPiece (the whole pipeline) per page.\n\n");
   // Where the legible misses are: by variant, label and font.
   std::map<std::string, std::pair<int, int>> by_variant, by_label, by_font;
   for (const Result& result : results) {
-    if (result.page.degraded()) continue;
+    if (result.page.degraded() || !result.page.has_ine()) continue;
     const int correct = result.CorrectValue() ? 1 : 0;
     auto add = [&](std::map<std::string, std::pair<int, int>>& into, const std::string& key) {
       into[key].first += correct;
@@ -575,7 +605,7 @@ void PrintTable(const Summary& summary, const std::vector<Result>& results, cons
   print_breakdown("font", by_font);
   std::printf("\n");
 
-  std::printf("legible pages with the correct value: %d/%d (%s) — target ≥ 98 %% %s\n",
+  std::printf("legible pages with the correct value: %d/%d (%s) — target ≥ 99 %% %s\n",
               summary.legible_correct, summary.legible,
               Percent(summary.legible_correct, summary.legible).c_str(),
               summary.LegibleMet() ? "[met]" : "[MISSED]");
@@ -583,6 +613,9 @@ void PrintTable(const Summary& summary, const std::vector<Result>& results, cons
               summary.degraded_illisible, summary.degraded,
               Percent(summary.degraded_illisible, summary.degraded).c_str(),
               summary.DegradedMet() ? "[met]" : "[MISSED]");
+  std::printf("pages without an INE found absent: %d/%d, an INE invented on %d — target all %s\n",
+              summary.without_ine_absent, summary.without_ine, summary.invented,
+              summary.AbsentMet() ? "[met]" : "[MISSED]");
   std::printf("wrong conforme: %d — target 0 %s\n", summary.wrong_conforme,
               summary.WrongConformeMet() ? "[met]" : "[MISSED]");
   std::printf("(%.1f s in all)\n", elapsed_s);
@@ -674,6 +707,12 @@ std::string Json(const Summary& summary, const std::vector<Result>& results, con
   wrong_conforme->set("target", 0);
   wrong_conforme->set("met", summary.WrongConformeMet());
   json.set("wrong_conforme", wrong_conforme);
+  Object::Ptr without_ine = NewJsonObject();
+  without_ine->set("pages", summary.without_ine);
+  without_ine->set("absent", summary.without_ine_absent);
+  without_ine->set("invented", summary.invented);
+  without_ine->set("met", summary.AbsentMet());
+  json.set("without_ine", without_ine);
   Array::Ptr failures = new Array;
   for (const Result& result : results)
     if (result.Failed()) failures->add(FailureJson(result));
@@ -798,11 +837,14 @@ int Run(const Options& options) {
   const Summary summary = Summarise(results);
   PrintTable(summary, results, options, elapsed_s);
   if (!options.json.empty()) WriteFile(options.json, Json(summary, results, options, elapsed_s));
-  const bool met = summary.LegibleMet() && summary.DegradedMet() && summary.WrongConformeMet();
-  // The CI floor: never a wrong conforme, degraded pages flagged, and
-  // legible accuracy kept from regressing (95 %, under the 98 % target).
-  const bool guarded = summary.WrongConformeMet() && summary.DegradedMet() &&
-                       summary.legible_correct >= 0.95 * summary.legible;
+  const bool met = summary.LegibleMet() && summary.DegradedMet() && summary.WrongConformeMet() &&
+                   summary.AbsentMet();
+  // The CI floor: never a wrong conforme nor an invented INE, degraded
+  // pages flagged, and legible accuracy kept from regressing (95 %, under
+  // the 99 % target: a hundred pages make a coarse measure).
+  const bool guarded = summary.WrongConformeMet() && summary.invented == 0 &&
+                       summary.DegradedMet() &&
+                       summary.legible_correct >= kLegibleGuard * summary.legible;
   if (options.guard && !guarded) return EXIT_FAILURE;
   return options.check && !met ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -16,4 +16,18 @@ const char* IneVariantCode(IneVariant variant) {
   return "unknown";  // not reached: the switch names every variant
 }
 
+const char* IneVariantPattern(IneVariant variant) {
+  switch (variant) {
+    case IneVariant::Rnie:
+      return "DDDDDDDDDRR";
+    case IneVariant::Bea:
+      return "DDDDDDDDDDL";
+    case IneVariant::Base36:
+      return "XXXXXXXXXXD";
+    case IneVariant::Apprenti:
+      return "DDDDADDDDDL";
+  }
+  return "";  // not reached: the switch names every variant
+}
+
 }  // namespace dossier

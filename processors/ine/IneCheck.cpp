@@ -37,6 +37,12 @@ IneReport Unreadable(const char* source, double confidence, int page) {
   return report;
 }
 
+bool HasLetterAndDigit(const std::string& token) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return std::any_of(token.begin(), token.end(), digit) &&
+         !std::all_of(token.begin(), token.end(), digit);
+}
+
 std::size_t VisibleChars(const std::string& text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return !std::isspace(static_cast<unsigned char>(c));
@@ -53,13 +59,28 @@ std::optional<IneReport> FromTextLayer(const PopplerPages& pages, const IneCheck
       scans.push_back(page);
       continue;
     }
-    label_seen = label_seen || HasIneAnchor(text);
+    bool labelled = HasIneAnchor(text);
+    label_seen = label_seen || labelled;
     for (const std::string& token : FindIneTokens(text)) {
       IneValidation valid = ValidateIne(token);
-      if (valid.valid) return Found(token, *valid.variant, "text", 1.0, page + 1, options.declared);
+      // Without a label, a number of digits only is a file or phone number.
+      if (valid.valid && (labelled || HasLetterAndDigit(token)))
+        return Found(token, *valid.variant, "text", 1.0, page + 1, options.declared);
     }
   }
   return std::nullopt;
+}
+
+// Another INE than the declared one, read through look-alikes: a mistyped
+// declaration keeps the shape of the printed INE (its letters and digits
+// where they are), which picks the likelier of the readings to show.
+void ShowInDeclaredShape(IneReport& found, const std::string& raw, const std::string& declared) {
+  std::string expected = NormaliseIne(declared);
+  std::string shaped = BestReading(raw, expected);
+  IneValidation valid = ValidateIne(shaped);
+  if (!valid.valid || shaped == expected) return;
+  found.value = shaped;
+  found.variant = IneVariantCode(*valid.variant);
 }
 
 double ScanDpi(const IneCheckOptions& options, int page) {
@@ -91,6 +112,7 @@ IneReport CheckIne(const std::string& pdf, const IneCheckOptions& options, IneRe
         ocr.read->min_confidence >= options.min_confidence) {
       IneReport found = Found(ocr.read->value, ocr.read->variant, "ocr",
                               ocr.read->min_confidence / 100.0, page + 1, options.declared);
+      if (found.verdict == "different") ShowInDeclaredShape(found, ocr.read->raw, options.declared);
       // A valid reading that differs only where a letter and a digit meet
       // may be a misread that passes a key by chance (one in 23 for BEA):
       // unreadable, not a finding against the candidate.

@@ -5,11 +5,15 @@
 #include <vector>
 
 #include "core/ine/IneNumber.h"
-#include "processors/ine/IneLookalikes.h"
+#include "processors/ine/IneReadings.h"
 #include "processors/ine/IneTokens.h"
 
 namespace dossier {
 namespace {
+
+// A line's confidence (0–100) below which its text may be garbage read
+// confidently character by character: upside down, or not text at all.
+constexpr float kConfidentLine = 60;
 
 // The line's alphanumeric characters, uppercased, each with its confidence:
 // tokens are found in normalised text, so their characters are matched here.
@@ -66,30 +70,51 @@ float TokenConfidence(const std::vector<Character>& characters, const std::strin
 }
 
 std::optional<IneLineRead> AsDeclared(const std::vector<Character>& characters,
-                                      const std::string& declared) {
-  std::string expected = NormaliseIne(declared);
-  IneValidation valid = ValidateIne(expected);
-  if (!valid.valid || characters.size() < expected.size()) return std::nullopt;
+                                      const std::string& expected) {
+  if (characters.size() < expected.size()) return std::nullopt;
   for (std::size_t start = 0; start + expected.size() <= characters.size(); ++start) {
     std::string window;
     float weakest = 100;
-    int differences = 0;
-    for (std::size_t i = 0; i < expected.size(); ++i) {
+    bool near = true;
+    for (std::size_t i = 0; i < expected.size() && near; ++i) {
       window += characters[start + i].value;
       weakest = std::min(weakest, characters[start + i].confidence);
-      differences += characters[start + i].value != expected[i];
+      near = MayBeLookalike(characters[start + i].value, expected[i]);
     }
-    if (ReadsAs(window, expected))
-      return IneLineRead{window, expected, *valid.variant, differences, weakest};
+    if (!near) continue;
+    IneSettlement settled = SettleIneToken(window, expected);
+    if (!settled.declared) continue;
+    IneLineRead read;
+    read.raw = window;
+    read.value = expected;
+    read.variant = settled.reading->variant;
+    read.corrections = settled.reading->swaps;
+    read.min_confidence = weakest;
+    read.declared = true;
+    return read;
   }
   return std::nullopt;
+}
+
+bool HasLetterAndDigit(const std::string& value) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return std::any_of(value.begin(), value.end(), digit) &&
+         !std::all_of(value.begin(), value.end(), digit);
 }
 
 }  // namespace
 
 std::optional<IneLineRead> ReadIneOnLine(const OcrLine& line, const std::string& declared) {
-  if (!declared.empty())
-    if (std::optional<IneLineRead> read = AsDeclared(Characters(line), declared)) return read;
+  // A declared INE that is not valid is never the reading, but still tells
+  // which of several readings its slip came from (SettleIneToken).
+  const std::string typed = NormaliseIne(declared);
+  std::string expected = typed;
+  if (!ValidateIne(expected).valid) expected.clear();
+  if (!expected.empty())
+    if (std::optional<IneLineRead> read = AsDeclared(Characters(line), expected)) {
+      read->line_confidence = line.confidence;
+      return read;
+    }
   std::vector<std::string> tokens = FindIneTokens(UnPunctuated(line.Text()));
   if (tokens.empty()) return std::nullopt;
   std::vector<Character> characters = Characters(line);
@@ -97,17 +122,46 @@ std::optional<IneLineRead> ReadIneOnLine(const OcrLine& line, const std::string&
   for (const std::string& token : tokens) {
     IneLineRead read;
     read.raw = token;
+    read.line_confidence = line.confidence;
     read.min_confidence = std::max(0.0f, TokenConfidence(characters, token));
-    std::vector<IneCandidate> candidates = IneCandidatesFromOcr(token);
-    if (!candidates.empty()) {
-      read.value = candidates.front().value;
-      read.variant = candidates.front().variant;
-      read.corrections = candidates.front().corrections;
-      return read;  // the first token that reads as a valid INE wins
+    IneSettlement settled = SettleIneToken(token, typed);
+    if (settled.reading) {
+      read.value = settled.reading->value;
+      read.variant = settled.reading->variant;
+      read.corrections = settled.reading->swaps;
+      read.declared = settled.declared;
+      return read;  // the first token that settles on a valid INE wins
     }
+    read.ambiguous = settled.ambiguous;
     if (!first) first = read;
   }
   return first;
+}
+
+bool TrustedWhere(const IneLineRead& read, LabelNearby label) {
+  switch (label) {
+    case LabelNearby::kOnTheLine:
+      return true;
+    case LabelNearby::kAbove:
+      return TrustedBelowLabel(read);
+    case LabelNearby::kNone:
+      return TrustedWithoutLabel(read);
+  }
+  return false;
+}
+
+bool TrustedBelowLabel(const IneLineRead& read) {
+  return !read.value.empty() && (read.declared || HasLetterAndDigit(read.raw));
+}
+
+bool TrustedWithoutLabel(const IneLineRead& read) {
+  if (read.value.empty()) return false;
+  if (read.declared) return true;
+  bool keyed = read.variant == IneVariant::Bea || read.variant == IneVariant::Base36;
+  // The token as read must show a letter too: swaps turn a run of digits
+  // (a candidate number) into a valid base 36 too easily.
+  return HasLetterAndDigit(read.raw) && HasLetterAndDigit(read.value) &&
+         (read.corrections == 0 || keyed) && read.line_confidence >= kConfidentLine;
 }
 
 }  // namespace dossier

@@ -110,6 +110,30 @@ OcrLine RecogniseLine(tesseract::TessBaseAPI& api) {
   return line;
 }
 
+// The lines of a page recognised whole (after Recognize), in Tesseract's
+// reading order, each with its symbols.
+std::vector<OcrLine> RecognisedLines(tesseract::TessBaseAPI& api) {
+  std::vector<OcrLine> lines;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it || it->Empty(tesseract::RIL_SYMBOL)) return lines;
+  bool more = true;
+  while (more && lines.size() < kMaxLinesPerPage) {
+    OcrLine line;
+    line.confidence = it->Confidence(tesseract::RIL_TEXTLINE);
+    bool last_of_line = false;
+    do {
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (text)
+        line.symbols.push_back({text.get(), it->Confidence(tesseract::RIL_SYMBOL),
+                                it->IsAtBeginningOf(tesseract::RIL_WORD)});
+      last_of_line = it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_SYMBOL);
+      more = it->Next(tesseract::RIL_SYMBOL);
+    } while (more && !last_of_line);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 // What a page's grey levels say before any OCR, measured on a half-size copy
 // whose box filter averages some sensor noise away.
 struct PageTone {
@@ -144,6 +168,14 @@ bool Better(const std::optional<IneLineRead>& a, const std::optional<IneLineRead
   return a->min_confidence > b->min_confidence;
 }
 
+// A reading away from the label's own line (under it, or with no label in
+// sight) is kept only when it cannot be the candidate number, a date, a
+// phone or a file number, nor a lucky look-alike reading (TrustedWhere).
+std::optional<IneLineRead> Kept(std::optional<IneLineRead> read, LabelNearby label) {
+  if (read && !TrustedWhere(*read, label)) return std::nullopt;
+  return read;
+}
+
 vips::VImage Rotated(const vips::VImage& image, int degrees) {
   switch (degrees) {
     case 90:
@@ -162,8 +194,9 @@ vips::VImage Rotated(const vips::VImage& image, int degrees) {
 struct IneReader::Location {
   bool anchor = false;
   bool found = false;
-  TextLineBox line;                 // in the 150-dpi copy
-  std::optional<IneLineRead> read;  // what the 150-dpi pass read there
+  TextLineBox line;                        // in the 150-dpi copy
+  std::optional<IneLineRead> read;         // what the 150-dpi pass read there
+  LabelNearby label = LabelNearby::kNone;  // where that line stands from the label
   // A label without its number: the label's line and the lines after it,
   // to be read again at full resolution, where the number may show.
   std::vector<TextLineBox> around_label;
@@ -216,10 +249,23 @@ IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dp
     if (!where.found && where.lines_read == kProbeLines && !where.legible()) break;
     if (since_label >= 0) ++since_label;
     bool anchor = HasIneAnchor(line.Text());
-    std::optional<IneLineRead> read = ReadIneOnLine(line, declared);
+    // Under a label, the lines that follow hold other numbers too (the
+    // candidate's): only the label's own line is spared the guard.
+    std::optional<IneLineRead> seen = ReadIneOnLine(line, declared);
+    LabelNearby nearby = anchor             ? LabelNearby::kOnTheLine
+                         : since_label >= 0 ? LabelNearby::kAbove
+                                            : LabelNearby::kNone;
+    std::optional<IneLineRead> read = Kept(seen, nearby);
     bool valid_number = read && !read->value.empty();
     if (anchor || since_label >= 0) where.around_label.push_back(box);
-    if (!anchor && !read && DigitCount(line.Text()) >= 8 && where.digit_lines.size() < 3)
+    // A number alone in a wide gap (a table's cell, an INE beside a name)
+    // garbles its whole line at 150 dpi: such a line, with a few digits
+    // and little confidence, is worth a closer look too.
+    int digits = DigitCount(line.Text());
+    bool garbled_number = digits >= 3 && line.confidence < kReadableLine;
+    bool unsettled = seen && !read;  // an INE's shape, but not (yet) one to trust
+    if (!anchor && !read && (digits >= 8 || garbled_number || unsettled) &&
+        where.digit_lines.size() < 3)
       where.digit_lines.push_back(box);
     if (anchor || valid_number) {
       where.found = true;
@@ -228,6 +274,7 @@ IneReader::Location IneReader::Locate(const vips::VImage& small, double small_dp
       if (!where.read || Better(read, where.read)) {
         where.read = read;
         where.line = box;
+        where.label = nearby;
       }
       if (valid_number) break;
     }
@@ -279,18 +326,60 @@ std::optional<IneLineRead> IneReader::ReadLineAtFullResolution(const vips::VImag
 
 std::optional<IneLineRead> IneReader::ReadLines(const vips::VImage& page, double scale,
                                                 const std::vector<TextLineBox>& lines,
-                                                const std::string& declared, std::size_t ways) {
+                                                const std::string& declared, std::size_t ways,
+                                                LabelNearby first, LabelNearby rest) {
   std::optional<IneLineRead> best;
-  for (const TextLineBox& line : lines) {
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const TextLineBox& line = lines[k];
     // Tesseract's LSTM has sizes it reads best, and they vary with the font:
     // a line that does not validate at one size gets more opinions (seen:
     // « MFW » read « MEW » at 36 px, right at 24 px).
     for (std::size_t i = 0; i < ways && i < std::size(kReadings); ++i) {
-      std::optional<IneLineRead> read = ReadLineAtFullResolution(
-          page, scale, line, declared, kReadings[i].line_height, kReadings[i].restricted);
+      std::optional<IneLineRead> read =
+          Kept(ReadLineAtFullResolution(page, scale, line, declared, kReadings[i].line_height,
+                                        kReadings[i].restricted),
+               k == 0 ? first : rest);
       if (read && !read->value.empty()) return read;
       if (Better(read, best)) best = read;
     }
+  }
+  return best;
+}
+
+std::optional<IneLineRead> IneReader::ReadDigitLines(const vips::VImage& page, double scale,
+                                                     const Location& where,
+                                                     const std::string& declared) {
+  std::optional<IneLineRead> full =
+      ReadLines(page, scale, where.digit_lines, declared, std::size(kReadings), LabelNearby::kNone,
+                LabelNearby::kNone);
+  if (full && !full->value.empty()) return full;
+  return std::nullopt;
+}
+
+std::optional<IneLineRead> IneReader::ReadWholePage(const vips::VImage& page, double dpi,
+                                                    const std::string& declared, bool& anchor) {
+  constexpr int kLinesAfterLabel = 3;
+  // A phone photo's sheet lies tilted by a few degrees: the layout boxes of
+  // its lines cut through the line above or below, and a number set far
+  // from its name may fall outside them. Tesseract's own page reading
+  // follows each line's baseline (about 1 s for a photo at 183 dpi).
+  GreyPixels pixels = ToGrey(page);
+  SetImage(*text_, pixels, dpi);
+  text_->SetPageSegMode(tesseract::PSM_AUTO);
+  if (text_->Recognize(nullptr) != 0) return std::nullopt;
+  std::optional<IneLineRead> best;
+  int since_label = -1;
+  for (const OcrLine& line : RecognisedLines(*text_)) {
+    if (since_label >= 0) ++since_label;
+    bool label = HasIneAnchor(line.Text());
+    if (label) since_label = 0;
+    anchor = anchor || label;
+    LabelNearby nearby = label ? LabelNearby::kOnTheLine
+                         : since_label > 0 && since_label <= kLinesAfterLabel ? LabelNearby::kAbove
+                                                                              : LabelNearby::kNone;
+    std::optional<IneLineRead> read = Kept(ReadIneOnLine(line, declared), nearby);
+    if (read && !read->value.empty()) return read;
+    if (nearby != LabelNearby::kNone && Better(read, best)) best = read;
   }
   return best;
 }
@@ -340,37 +429,44 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi,
     }
   }
   if (!where.found && where.legible()) {
-    std::optional<IneLineRead> full =
-        ReadLines(upright, where_scale, where.digit_lines, declared, std::size(kReadings));
-    if (full && !full->value.empty()) {
-      result.read = full;
-      return result;
-    }
+    result.read = ReadDigitLines(upright, where_scale, where, declared);
+    if (result.read) return result;
   }
   if (!where.found) {
     // Upside-down text can look legible line by line; orientation detection
     // is the judge (and costs nothing on pages where the INE was found).
     int rotation = DetectRotation(small, small_dpi);
-    if (rotation == 0) return result;
+    if (rotation == 0) {
+      if (result.legible_page) result.read = ReadWholePage(upright, dpi, declared, result.anchor);
+      return result;
+    }
     upright = Rotated(page, rotation);
     small = Rotated(small, rotation);
     where = Locate(small, small_dpi, declared, noisy);
     result.rotation = rotation;
     result.lines_read += where.lines_read;
     result.legible_page = where.legible();
-    if (!where.found) return result;
+    if (!where.found) {
+      if (where.legible()) result.read = ReadDigitLines(upright, scale, where, declared);
+      return result;
+    }
   }
   result.anchor = where.anchor;
   result.read = where.read;
   std::vector<TextLineBox> lines{where.line};
-  if (!where.read || where.read->value.empty()) lines = where.around_label;
+  LabelNearby first = where.label;
+  if (!where.read || where.read->value.empty()) {
+    lines = where.around_label;  // the label's line first
+    first = LabelNearby::kOnTheLine;
+  }
   // A number the coarse pass already read as valid needs one confirming
   // reading; a line it could not read gets every way of reading. The 150-dpi
   // pass only locates: a valid full-resolution reading wins even when
   // Tesseract was surer of its coarse one.
   bool coarse_valid = where.read && !where.read->value.empty();
   std::optional<IneLineRead> full =
-      ReadLines(upright, where_scale, lines, declared, coarse_valid ? 1 : std::size(kReadings));
+      ReadLines(upright, where_scale, lines, declared, coarse_valid ? 1 : std::size(kReadings),
+                first, LabelNearby::kAbove);
   if ((full && !full->value.empty()) || Better(full, result.read)) result.read = full;
   return result;
 }

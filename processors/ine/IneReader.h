@@ -60,10 +60,23 @@ class IneReader {
                                                       const std::string& declared,
                                                       double line_height, bool restricted);
   // Reads `lines` at full resolution in the first `ways` ways of reading,
-  // stopping at the first valid number; else the best reading.
+  // stopping at the first valid number; else the best reading. A reading is
+  // kept only if TrustedWhere its line stands: `first` for the first line,
+  // `rest` for the others.
   std::optional<IneLineRead> ReadLines(const vips::VImage& page, double scale,
                                        const std::vector<TextLineBox>& lines,
-                                       const std::string& declared, std::size_t ways);
+                                       const std::string& declared, std::size_t ways,
+                                       LabelNearby first, LabelNearby rest);
+  // The lines of a page with no label found that may hold an INE alone
+  // (Location::digit_lines), read at full resolution: a valid reading
+  // TrustedWithoutLabel, or nothing.
+  std::optional<IneLineRead> ReadDigitLines(const vips::VImage& page, double scale,
+                                            const Location& where, const std::string& declared);
+  // The last resort on a legible upright page where nothing was found:
+  // Tesseract's own segmentation and recognition of the whole page at full
+  // resolution. Sets `anchor` when a label shows.
+  std::optional<IneLineRead> ReadWholePage(const vips::VImage& page, double dpi,
+                                           const std::string& declared, bool& anchor);
   int DetectRotation(const vips::VImage& small, double small_dpi);
 
   std::unique_ptr<tesseract::TessBaseAPI> text_;

@@ -4,14 +4,12 @@
 #include <optional>
 
 #include "core/ine/IneNumber.h"
-#include "processors/ine/IneLookalikes.h"
+#include "processors/ine/IneReadings.h"
 
 namespace dossier {
 namespace {
 
 constexpr std::size_t kIneLength = 11;
-constexpr IneVariant kVariants[] = {IneVariant::Rnie, IneVariant::Bea, IneVariant::Base36,
-                                    IneVariant::Apprenti};
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
@@ -97,11 +95,7 @@ bool MayJoin(const Chain& chain, std::size_t first, std::size_t last) {
 // An INE shape fits with fewer look-alikes than true digits: "OOOOOOOOOOV"
 // or a word like "MATHEMATICS" is not an INE.
 bool LooksLikeIne(std::string_view normalised) {
-  auto digits = std::count_if(normalised.begin(), normalised.end(), IsDigit);
-  return std::any_of(std::begin(kVariants), std::end(kVariants), [&](IneVariant variant) {
-    std::optional<IneCandidate> fit = FitIneShape(normalised, variant);
-    return fit && fit->corrections < digits;
-  });
+  return HasIneShape(normalised);
 }
 
 std::string Joined(const Chain& chain, std::size_t first, std::size_t last) {
@@ -178,8 +172,9 @@ bool HasIneAnchor(std::string_view line) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "INE" || words[i] == "BEA") return true;
     if (LooksLikeIneAfterNumero(words, i)) return true;
-    if (words[i] == "IDENTIFIANT" && i + 1 < words.size() && words[i + 1] == "NATIONAL")
-      return true;
+    // Its I is the first letter a photo's edge or a serif loses.
+    bool identifiant = words[i] == "IDENTIFIANT" || words[i] == "DENTIFIANT";
+    if (identifiant && i + 1 < words.size() && words[i + 1] == "NATIONAL") return true;
   }
   return false;
 }

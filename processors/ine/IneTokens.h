@@ -9,7 +9,7 @@ namespace dossier {
 // The INE-shaped tokens in a line or a page of text (a text layer or OCR
 // output), normalised (see NormaliseIne), in order of appearance, without
 // duplicates. A token is 11 characters that fit an INE shape once OCR
-// look-alikes stand for digits (see FitIneShape), with more true digits than
+// look-alikes stand for one another (see HasIneShape), with more true digits than
 // look-alikes; keys are not checked, so a misread INE is still found.
 //
 // It may be written in groups separated by single spaces or dots
@@ -22,7 +22,7 @@ namespace dossier {
 std::vector<std::string> FindIneTokens(std::string_view text);
 
 // True when the line carries an INE label as whole words, in any case:
-// « INE », « N° INE », « No INE », « identifiant national (étudiant) »,
+// « INE », « N° INE », « No INE », « identifiant national (étudiant, élève) »,
 // « BEA ». "MACHINE" or "LINEAIRE" are not labels.
 bool HasIneAnchor(std::string_view line);
 

@@ -9,6 +9,7 @@
 #include "processors/ine/IneReader.h"
 #include "processors/pipeline/ProcessPiece.h"
 #include "tests/fixtures/BornDigitalPdf.h"
+#include "tests/fixtures/IneDocument.h"
 #include "tests/fixtures/PhonePhotoJpeg.h"
 #include "tests/fixtures/SampleTexts.h"
 #include "tests/fixtures/ScanJpeg.h"
@@ -194,6 +195,91 @@ TEST_F(IneCheckTest, KeepsTheResolutionTheIneNeedsWhenItFits) {
   EXPECT_EQ(outcome.report.ine.verdict, "conforme") << outcome.report.detail;
   EXPECT_EQ(outcome.report.fit.dpi, 300);
   EXPECT_LE(outcome.pdf.size(), rules.max_bytes);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+fixtures::TextPageSpec Document(const std::string& ine, fixtures::IneLabel label) {
+  fixtures::IneDocumentSpec document;
+  document.ine = ine;
+  document.label = label;
+  document.seed = 5;
+  fixtures::TextPageSpec spec = fixtures::IneDocumentPage(document);
+  spec.grey = true;
+  spec.noise_sigma = 3;
+  return spec;
+}
+
+TEST_F(IneCheckTest, FindsAnIneWithoutLabelByItsShape) {
+  const std::string ine = "A2B4C6D8E00";
+  fixtures::TextPageSpec spec = Document(ine, fixtures::IneLabel::kNoLabel);
+  IneReport text = Check("releve.pdf", fixtures::BornDigitalPdf({spec.lines}), ine);
+  EXPECT_EQ(text.verdict, "conforme");
+  EXPECT_EQ(text.source, "text");
+  IneReport scan = Check("releve.pdf", fixtures::ScannedPdf(spec, 85), ine);
+  EXPECT_EQ(scan.verdict, "conforme");
+  EXPECT_EQ(scan.value, ine);
+}
+
+TEST_F(IneCheckTest, TakesNoFileNumberOrPhoneForAnIne) {
+  // The page's 11-digit file number may pass a base-36 key; without a
+  // label and without a letter, it is not an INE.
+  fixtures::TextPageSpec spec = Document("A2B4C6D8E00", fixtures::IneLabel::kNoIne);
+  EXPECT_EQ(Check("releve.pdf", fixtures::BornDigitalPdf({spec.lines}), "A2B4C6D8E00").verdict,
+            "absent");
+  EXPECT_EQ(Check("releve.pdf", fixtures::ScannedPdf(spec, 85), "A2B4C6D8E00").verdict, "absent");
+}
+
+TEST_F(IneCheckTest, ReadsABase36MadeOfLookalikesUnderEachNewLabel) {
+  // Letters O, I, Z, S, B, G in the body: the key and the declared INE
+  // settle what OCR cannot tell from digits.
+  const std::string ten = "OI2SBG0Z5Q";
+  const std::string ine = ten + Base36Key(ten);
+  for (fixtures::IneLabel label :
+       {fixtures::IneLabel::kIdentifiantEleve, fixtures::IneLabel::kTableHeader,
+        fixtures::IneLabel::kIdentifiantAbove}) {
+    fixtures::TextPageSpec spec = Document(ine, label);
+    IneReport report = Check("releve.pdf", fixtures::ScannedPdf(spec, 85), ine);
+    EXPECT_EQ(report.verdict, "conforme") << fixtures::IneLabelCode(label) << " " << report.value;
+  }
+}
+
+TEST_F(IneCheckTest, ReadsAnIneOnASheetPhotographedTilted) {
+  // Whole sheets, tilted 3–4° on the table: the layout's line boxes cut
+  // through the INE's line (labelled, or beside the name), which only
+  // Tesseract's reading of the whole page, along each baseline, finds.
+  struct Photographed {
+    std::string ine;
+    fixtures::IneLabel label;
+    std::string font;
+    unsigned document_seed, scan_seed, photo_seed;
+    int exif;
+  };
+  for (const Photographed& shot :
+       {Photographed{"885521263GE", fixtures::IneLabel::kNoLabel, "Liberation Mono", 3936736597u,
+                     3432819814u, 2667261442u, 6},
+        Photographed{"498272003FK", fixtures::IneLabel::kIdentifiantEtudiant, "DejaVu Sans Mono",
+                     767476871u, 2792935860u, 935655155u, 1}}) {
+    fixtures::IneDocumentSpec document;
+    document.ine = shot.ine;
+    document.label = shot.label;
+    document.font = shot.font;
+    document.font_points = 11.5;
+    document.seed = shot.document_seed;
+    fixtures::TextPageSpec page = fixtures::IneDocumentPage(document);
+    page.seed = shot.scan_seed;
+    page.grey = true;
+    fixtures::PhonePhotoSpec photo;
+    photo.exif_orientation = shot.exif;
+    photo.seed = shot.photo_seed;
+    IneReport ine = Check("photo.jpg", fixtures::PhonePhotoOfPage(page, photo), shot.ine);
+    EXPECT_EQ(ine.verdict, "conforme") << shot.ine;
+    EXPECT_EQ(ine.value, shot.ine);
+  }
 }
 
 }  // namespace
