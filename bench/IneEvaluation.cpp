@@ -396,6 +396,12 @@ void Dump(const Options& options, const Result& result, const std::string& input
                       "seeds: document " + std::to_string(result.page.document.seed) + ", scan " +
                       std::to_string(result.page.scan.seed) + ", photo " +
                       std::to_string(result.page.photo_seed) + "\n";
+  // Exact, to rebuild the page in a test.
+  char exact[160];
+  std::snprintf(exact, sizeof exact, "scan: dpi %d, noise %.17g, skew %.17g, blur %.17g\n",
+                result.page.scan.dpi, result.page.scan.noise_sigma, result.page.scan.skew_degrees,
+                result.page.scan.blur_sigma);
+  about += exact;
   if (!result.error.empty()) about += "error: " + result.error + "\n";
   if (!result.reading.empty()) about += "reading: " + result.reading + "\n";
   if (outcome) about += "report: " + outcome->report.ToJson() + "\n";

@@ -448,6 +448,10 @@ IneOcrResult IneReader::ReadPage(const vips::VImage& page, double dpi,
     result.legible_page = where.legible();
     if (!where.found) {
       if (where.legible()) result.read = ReadDigitLines(upright, scale, where, declared);
+      // Turned upright, a page is read whole as an upright one is: a number
+      // with no label nearby may fall outside every layout box.
+      if (!result.read && where.legible())
+        result.read = ReadWholePage(upright, dpi, declared, result.anchor);
       return result;
     }
   }

@@ -72,9 +72,9 @@ class IneReader {
   // TrustedWithoutLabel, or nothing.
   std::optional<IneLineRead> ReadDigitLines(const vips::VImage& page, double scale,
                                             const Location& where, const std::string& declared);
-  // The last resort on a legible upright page where nothing was found:
-  // Tesseract's own segmentation and recognition of the whole page at full
-  // resolution. Sets `anchor` when a label shows.
+  // The last resort on a legible page, upright or turned upright, where
+  // nothing was found: Tesseract's own segmentation and recognition of the
+  // whole page at full resolution. Sets `anchor` when a label shows.
   std::optional<IneLineRead> ReadWholePage(const vips::VImage& page, double dpi,
                                            const std::string& declared, bool& anchor);
   int DetectRotation(const vips::VImage& small, double small_dpi);

@@ -84,11 +84,12 @@ bool KeyHolds(const std::string& value, IneVariant variant) {
 }
 
 // The pairs OCR really swaps: a digit and the letter drawn like it, and a
-// serif J and I. The rest of a group (0 for Q or D, I for L, E for 6) takes
-// a misprint or a bad scan: a swap across it costs twice as much.
+// serif J and I. The rest of a group (0 for Q or D, I or 1 for L, E for 6)
+// takes a misprint or a bad scan: a swap across it costs twice as much. A
+// printed capital L, its foot flat on the line, is never read as 1; a 1 read
+// as a lowercase l arrives as L, a reading still found, at the dearer cost.
 bool CloseLookalikes(char a, char b) {
-  constexpr std::string_view kPairs[] = {"0O", "1I", "1L", "2Z", "5S",
-                                         "8B", "6G", "4A", "7Z", "IJ"};
+  constexpr std::string_view kPairs[] = {"0O", "1I", "2Z", "5S", "8B", "6G", "4A", "7Z", "IJ"};
   for (std::string_view pair : kPairs)
     if ((a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0])) return true;
   return a == b;

@@ -33,8 +33,8 @@ struct IneReadings {
 // The valid INEs (key right where there is one) that the normalised token
 // can be at the least cost, once the characters OCR confuses may stand for
 // one another: O 0 Q D, I 1 L, Z 2, S 5, B 8, G 6, A 4, Z 7, I J, E 6. A
-// swap costs 1 for the pairs OCR really makes (0/O, 1/I, 1/L, 2/Z, 5/S, 8/B,
-// 6/G, 4/A, 7/Z, I/J), 2 for the rest (O for Q or D, I for L, E for 6). Each position
+// swap costs 1 for the pairs OCR really makes (0/O, 1/I, 2/Z, 5/S, 8/B,
+// 6/G, 4/A, 7/Z, I/J), 2 for the rest (O for Q or D, I or 1 for L, E for 6). Each position
 // only takes what its variant allows there (a digit, an RNIE letter, …).
 // A token valid as read comes back alone, with 0 swaps.
 IneReadings EnumerateIneReadings(std::string_view normalised, const IneReadingLimits& limits = {});

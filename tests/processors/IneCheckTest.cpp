@@ -248,6 +248,28 @@ TEST_F(IneCheckTest, ReadsABase36MadeOfLookalikesUnderEachNewLabel) {
   }
 }
 
+TEST_F(IneCheckTest, ReadsAnIneWithoutLabelOnAPageScannedUpsideDown) {
+  // No label, and no layout box of the turned page holding the number:
+  // turned upright, the page is read whole as an upright one is.
+  const std::string ine = "6ZWXCDU8TC0";
+  fixtures::IneDocumentSpec document;
+  document.ine = ine;
+  document.label = fixtures::IneLabel::kNoLabel;
+  document.font = "Liberation Serif";
+  document.font_points = 10.5;
+  document.seed = 3563346330u;
+  fixtures::TextPageSpec page = fixtures::IneDocumentPage(document);
+  page.seed = 1598200709u;
+  page.grey = true;
+  page.dpi = 300;
+  page.noise_sigma = 2.4676723373122513;
+  page.skew_degrees = -0.13716772547923028;
+  vips::VImage turned = fixtures::RenderTextPage(page).rot(VIPS_ANGLE_D180);
+  IneReport report = Check("releve.jpg", fixtures::ScanJpegOfPage(turned, 85), ine);
+  EXPECT_EQ(report.verdict, "conforme");
+  EXPECT_EQ(report.value, ine);
+}
+
 TEST_F(IneCheckTest, ReadsAnIneOnASheetPhotographedTilted) {
   // Whole sheets, tilted 3–4° on the table: the layout's line boxes cut
   // through the INE's line (labelled, or beside the name), which only

@@ -279,6 +279,30 @@ TEST(IneReadings, OfSeveralReadingsTheOneOfCommonPairsIsChosen) {
   EXPECT_FALSE(declared_l.reading && declared_l.reading->value == "J1AJLYNYWA8");
 }
 
+TEST(IneReadings, AOneWhereAnApprentiIneHasItsLetterIsTheI) {
+  // Apprenti 3482A78630I printed, its final I read as 1: I and L are both
+  // valid there and no key tells them apart, but a capital L, its foot flat
+  // on the line, is never read as 1.
+  ASSERT_TRUE(ValidateIne("3482A78630I").valid);
+  ASSERT_TRUE(ValidateIne("3482A78630L").valid);
+  IneSettlement undeclared = SettleIneToken("3482A786301", "");
+  ASSERT_TRUE(undeclared.reading.has_value());
+  EXPECT_EQ(undeclared.reading->value, "3482A78630I");
+  IneSettlement declared = SettleIneToken("3482A786301", "3482A78630I");
+  ASSERT_TRUE(declared.reading.has_value());
+  EXPECT_TRUE(declared.declared);
+  // L declared, the same 1 is the page's I: never `conforme`.
+  IneSettlement declared_l = SettleIneToken("3482A786301", "3482A78630L");
+  EXPECT_FALSE(declared_l.declared);
+  ASSERT_TRUE(declared_l.reading.has_value());
+  EXPECT_EQ(declared_l.reading->value, "3482A78630I");
+  // An L read where a digit stands is still that digit's 1.
+  IneSettlement digit = SettleIneToken("L482A78630I", "1482A78630I");
+  ASSERT_TRUE(digit.reading.has_value());
+  EXPECT_EQ(digit.reading->value, "1482A78630I");
+  EXPECT_TRUE(digit.declared);
+}
+
 TEST(IneReadings, AMistypedDeclarationPicksTheNearestOfSeveralReadings) {
   // Printed MODMJVT2Z79, read MODMIVT2779; declared MODMJVT2Z39, whose key
   // the slip broke. Alone, the token has many readings.
