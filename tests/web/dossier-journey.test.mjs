@@ -123,7 +123,8 @@ test('candidate sends, gestionnaire refuses, candidate replaces and transmits ag
     const bulletins = card(page, 'bulletins');
     await bulletins.locator('input[type="file"]').setInputFiles(files.bulletins);
     const names = () => bulletins.locator('.chosen-name').allInnerTexts();
-    assert.equal((await names()).length, 3);
+    // The page reads each file's first bytes before listing it.
+    await eventually('the three photos listed', async () => (await names()).length === 3);
     assert.match(await textOf(bulletins.locator('.chosen-files')), /1,7 Mo/);
     const [first, second, third] = files.bulletins.map((path) => path.split('/').pop());
     await bulletins.getByRole('button', { name: `Descendre « ${first} »` }).click();
