@@ -10,6 +10,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "invalid_field";
     case ErrorCode::kInvalidFlag:
       return "invalid_flag";
+    case ErrorCode::kInvalidParameter:
+      return "invalid_parameter";
     case ErrorCode::kInvalidId:
       return "invalid_id";
     case ErrorCode::kInvalidIdempotencyKey:

@@ -11,6 +11,7 @@ enum class ErrorCode {
   kInvalidJson,
   kInvalidField,
   kInvalidFlag,
+  kInvalidParameter,
   kInvalidId,
   kInvalidIdempotencyKey,
   kInvalidIne,

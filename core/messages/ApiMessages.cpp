@@ -82,6 +82,10 @@ std::string ExpectedDate() {
   return "une date existante au format AAAA-MM-JJ est attendue (par exemple 2026-12-15), ou null";
 }
 
+std::string ExpectedName() {
+  return "un texte de 100 caractères au plus est attendu, ou null";
+}
+
 std::string ExpectedPieceList() {
   return "une liste de pièces est attendue";
 }

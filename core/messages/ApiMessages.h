@@ -31,6 +31,7 @@ std::string ExpectedText(bool required, std::size_t max_length);
 std::string ExpectedBoolean();
 std::string ExpectedEmail();
 std::string ExpectedDate();  // a calendar date written AAAA-MM-JJ
+std::string ExpectedName();  // a nom or prénom
 std::string ExpectedPieceList();
 std::string ExpectedPieceObject();
 std::string InvalidCandidatureId();

@@ -7,6 +7,7 @@ int HttpStatusOf(ErrorCode code) {
     case ErrorCode::kInvalidJson:
     case ErrorCode::kInvalidField:
     case ErrorCode::kInvalidFlag:
+    case ErrorCode::kInvalidParameter:
     case ErrorCode::kInvalidId:
     case ErrorCode::kInvalidIdempotencyKey:
     case ErrorCode::kInvalidIne:

@@ -10,6 +10,8 @@ Router ApiRouter() {
   const std::string kPiece = kCandidature + "/pieces/{code}";
   Router router;
   router.Add({"GET", "/api/v1/candidatures", RouteAccess::Staff(), HandleListCandidatures});
+  router.Add({"GET", "/api/v1/candidatures.csv", RouteAccess::Staff(), HandleCandidaturesCsv});
+  router.Add({"POST", "/api/v1/dossiers.zip", RouteAccess::Staff(), HandleDossiersZip});
   // Every route of one candidature also takes the candidate page's session
   // cookie; opening the session itself takes the bearer token only.
   const RouteAccess any_role = RouteAccess::AnyRole().OrSessionCookie();
@@ -31,6 +33,8 @@ Router ApiRouter() {
   router.Add({"GET", kPiece + "/pdf", any_role, HandlePiecePdf});
   router.Add({"GET", kPiece + "/thumbnail", any_role, HandlePieceThumbnail});
   router.Add({"POST", kPiece + "/decision", staff, HandleDecision});
+  router.Add({"POST", kCandidature + "/decisions", staff, HandleValidateConformes});
+  router.Add({"GET", kCandidature + "/history", staff, HandleHistory});
   router.Add({"GET", "/healthz", RouteAccess::Open(), HandleHealthz});
   router.Add({"GET", "/readyz", RouteAccess::Open(), HandleReadyz});
   router.Add({"GET", "/metrics", RouteAccess::Open(), HandleMetrics});

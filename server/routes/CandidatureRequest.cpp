@@ -7,6 +7,7 @@
 #include "core/errors/ClientError.h"
 #include "core/ine/IneNumber.h"
 #include "core/messages/ApiMessages.h"
+#include "core/text/Utf8Sequence.h"
 #include "server/http/JsonBody.h"
 #include "server/http/ResourceId.h"
 
@@ -34,6 +35,26 @@ std::optional<std::string> Email(const Poco::JSON::Object::Ptr& body) {
                          email.find_first_of(" \t\r\n<>,;") != std::string::npos))
     throw Invalid("email", messages::ExpectedEmail());
   return email;
+}
+
+// Characters, not bytes: « Éléonore » is 8. None when not UTF-8.
+std::optional<std::size_t> CharacterCount(const std::string& text) {
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < text.size(); ++count) {
+    std::size_t length = Utf8SequenceLength(text, at);
+    if (length == 0) return std::nullopt;
+    at += length;
+  }
+  return count;
+}
+
+// Absent: left as it is; null or "": cleared.
+std::optional<std::string> Name(const Poco::JSON::Object::Ptr& body, const std::string& field) {
+  if (!body->has(field)) return std::nullopt;
+  std::string name = StringMember(body, field, false, 400);
+  std::optional<std::size_t> characters = CharacterCount(name);
+  if (!characters || *characters > 100) throw Invalid(field, messages::ExpectedName());
+  return name;
 }
 
 bool IsLeapYear(int year) {
@@ -98,6 +119,8 @@ CandidatureRequest ParseCandidatureRequest(const Poco::JSON::Object::Ptr& body) 
   request.formation = StringMember(body, "formation", true, 255);
   request.ine = Ine(body);
   request.email = Email(body);
+  request.nom = Name(body, "nom");
+  request.prenom = Name(body, "prenom");
   request.date_limite = DateLimite(body);
   request.pieces = Pieces(body);
   return request;

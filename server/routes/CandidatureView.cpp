@@ -74,7 +74,7 @@ Object::Ptr Header(sql::Connection& connection, const std::string& id) {
                             "SELECT id, formation, ine, status, date_limite, "
                             "(SELECT DATE_FORMAT(r.transmitted_at, '%Y-%m-%dT%H:%i:%s.%f') "
                             "FROM recepisse r WHERE r.candidature_id = c.id "
-                            "ORDER BY r.id DESC LIMIT 1) "
+                            "ORDER BY r.id DESC LIMIT 1), nom, prenom "
                             "FROM candidature c WHERE id = ?")
                  .Bind(id)
                  .Query();
@@ -84,6 +84,8 @@ Object::Ptr Header(sql::Connection& connection, const std::string& id) {
   std::string status = row->getString(4);
   body->set("id", std::string(row->getString(1)));
   body->set("formation", std::string(row->getString(2)));
+  body->set("nom", NullableString(*row, 7));
+  body->set("prenom", NullableString(*row, 8));
   body->set("ine", NullableString(*row, 3));
   body->set("status", status);
   body->set("status_label", LabelOrCode(ParseCandidatureStatus(status), status));

@@ -35,12 +35,14 @@ void RequireKnownPieceTypes(sql::Connection& connection, const CandidatureReques
 bool SaveCandidature(sql::Connection& connection, const std::string& id,
                      const CandidatureRequest& request) {
   int inserted = BoundStatement(connection,
-                                "INSERT IGNORE INTO candidature (id, formation, ine, email, "
-                                "date_limite, status, created_at, updated_at) VALUES (?, ?, ?, ?, "
-                                "?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
+                                "INSERT IGNORE INTO candidature (id, formation, ine, nom, prenom, "
+                                "email, date_limite, status, created_at, updated_at) VALUES (?, ?, "
+                                "?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")
                      .Bind(id)
                      .Bind(request.formation)
                      .BindNullableString(request.ine.value_or(""))
+                     .BindNullableString(request.nom.value_or(""))
+                     .BindNullableString(request.prenom.value_or(""))
                      .BindNullableString(request.email.value_or(""))
                      .BindNullableString(request.date_limite)
                      .Bind(Code(CandidatureStatus::kEnAttente))
@@ -56,6 +58,16 @@ bool SaveCandidature(sql::Connection& connection, const std::string& id,
   if (request.ine)
     BoundStatement(connection, "UPDATE candidature SET ine = ? WHERE id = ?")
         .BindNullableString(*request.ine)
+        .Bind(id)
+        .Update();
+  if (request.nom)
+    BoundStatement(connection, "UPDATE candidature SET nom = ? WHERE id = ?")
+        .BindNullableString(*request.nom)
+        .Bind(id)
+        .Update();
+  if (request.prenom)
+    BoundStatement(connection, "UPDATE candidature SET prenom = ? WHERE id = ?")
+        .BindNullableString(*request.prenom)
         .Bind(id)
         .Update();
   if (request.email)

@@ -10,8 +10,16 @@ class RequestContext;
 
 // GET /api/v1/candidatures/{id}
 void HandleGetCandidature(RequestContext& context);
-// GET /api/v1/candidatures?status=RE&flag=ine_different
+// GET /api/v1/candidatures?q=&formation=&status=&flag=&sort=&limit=&offset=
 void HandleListCandidatures(RequestContext& context);
+// GET /api/v1/candidatures.csv (the same filters)
+void HandleCandidaturesCsv(RequestContext& context);
+// POST /api/v1/dossiers.zip {"ids": […]}
+void HandleDossiersZip(RequestContext& context);
+// GET /api/v1/candidatures/{id}/history
+void HandleHistory(RequestContext& context);
+// POST /api/v1/candidatures/{id}/decisions {"validate": "conformes"}
+void HandleValidateConformes(RequestContext& context);
 // PUT /api/v1/candidatures/{id}
 void HandlePutCandidature(RequestContext& context);
 // POST /api/v1/candidatures/{id}/pieces/{code}/files
