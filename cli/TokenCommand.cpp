@@ -13,12 +13,13 @@ namespace {
 
 const char* const kTokenUsage =
     "usage: dossier token --role candidat|gestionnaire|admin [--candidature ID]\n"
-    "                     [--hours N] [--data-dir DIR]\n"
+    "                     [--sub LOGIN] [--hours N] [--data-dir DIR]\n"
     "  A candidat token needs --candidature and lasts 30 days by default;\n"
-    "  the others last 12 hours.\n";
+    "  the others last 12 hours. --sub names the holder (1 to 128 characters\n"
+    "  of A-Z a-z 0-9 . _ @ -): the history records it for each decision.\n";
 
 struct TokenOptions {
-  std::string role, candidature, data_dir;
+  std::string role, candidature, sub, data_dir;
   std::optional<long> hours;
 };
 
@@ -32,6 +33,9 @@ bool Parse(const std::vector<std::string>& args, TokenOptions& options) {
       options.role = value;
     } else if (flag == "--candidature") {
       options.candidature = value;
+    } else if (flag == "--sub") {
+      if (!IsValidSubject(value)) return false;
+      options.sub = value;
     } else if (flag == "--data-dir") {
       options.data_dir = value;
     } else if (flag == "--hours") {
@@ -61,6 +65,7 @@ int RunTokenCommand(const std::vector<std::string>& args) {
   AccessGrant grant;
   grant.role = *role;
   grant.candidature = options.candidature;
+  grant.sub = options.sub;
   long hours = options.hours.value_or(*role == TokenRole::Candidat ? 30 * 24 : 12);
   grant.expires_at = static_cast<std::int64_t>(std::time(nullptr)) + hours * 3600;
   try {

@@ -19,6 +19,7 @@
 #include "workflow/PieceStatus.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 namespace {
@@ -197,10 +198,17 @@ std::string AckJson(const std::string& candidature_id, const UploadAck& ack,
   return out.str();
 }
 
+// The history's comment for an upload: the files' names, in upload order.
+std::string FileNames(const std::vector<ReceivedFile>& files) {
+  std::string names;
+  for (const ReceivedFile& file : files) names += (names.empty() ? "" : ", ") + file.original_name;
+  return names;
+}
+
 UploadAck CommitInTransaction(sql::Connection& connection, const std::string& candidature_id,
                               const std::string& piece_code, const std::vector<ReceivedFile>& files,
                               const std::string& key, const std::string& request_sha256,
-                              const CandidatureQuota& quota) {
+                              const CandidatureQuota& quota, const std::string& actor) {
   Transaction transaction(connection);
   CandidatureRow candidature = LockCandidature(connection, candidature_id);
   if (!key.empty()) {
@@ -222,6 +230,8 @@ UploadAck CommitInTransaction(sql::Connection& connection, const std::string& ca
   InsertFiles(connection, ack.piece_version_id, files);
   ack.job_id = InsertJob(connection, ack.piece_version_id);
   MarkTransmitted(connection, candidature_id, piece_code, ack.version);
+  RecordHistory(connection, PieceEntry(candidature_id, actor, HistoryKind::kUpload, piece_code,
+                                       piece.status, PieceStatus::kTransmise, FileNames(files)));
   ack.response_json = AckJson(candidature_id, ack, files);
   if (!key.empty()) RememberRequest(connection, candidature_id, key, request_sha256, ack);
   transaction.Commit();
@@ -232,7 +242,8 @@ UploadAck CommitInTransaction(sql::Connection& connection, const std::string& ca
 
 UploadAck CommitUpload(sql::Connection& connection, const std::string& candidature_id,
                        const std::string& piece_code, const std::vector<ReceivedFile>& files,
-                       const std::string& idempotency_key, const CandidatureQuota& quota) {
+                       const std::string& idempotency_key, const CandidatureQuota& quota,
+                       const std::string& actor) {
   if (idempotency_key.size() > kMaxKeyLength)
     throw ClientError(ErrorCode::kInvalidIdempotencyKey, messages::InvalidIdempotencyKey(),
                       "candidature " + candidature_id + ": a key of " +
@@ -240,7 +251,7 @@ UploadAck CommitUpload(sql::Connection& connection, const std::string& candidatu
   std::string request_sha256 = RequestHash(piece_code, files);
   try {
     return CommitInTransaction(connection, candidature_id, piece_code, files, idempotency_key,
-                               request_sha256, quota);
+                               request_sha256, quota, actor);
   } catch (const sql::SQLException& error) {
     if (idempotency_key.empty() || error.getErrorCode() != kDuplicateKey) throw;
     // The same key committed by a concurrent request in the meantime: its

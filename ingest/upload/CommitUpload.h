@@ -37,9 +37,12 @@ struct UploadAck {
 // idempotency_conflict, quota_exceeded. The caller removes the files from
 // the store when this throws, and when the ack is `replayed` (the first
 // request's files are the ones kept): PieceUpload does.
+// The version's line of history (kind `upload`, the files' names as its
+// comment) is written in the same transaction, by `actor`.
 UploadAck CommitUpload(sql::Connection& connection, const std::string& candidature_id,
                        const std::string& piece_code, const std::vector<ReceivedFile>& files,
-                       const std::string& idempotency_key, const CandidatureQuota& quota);
+                       const std::string& idempotency_key, const CandidatureQuota& quota,
+                       const std::string& actor = "candidat");
 
 // The stored answer for a key already used on this candidature, so a retry
 // is answered before its body is read (the caller compares `piece_code`

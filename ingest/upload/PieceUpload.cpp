@@ -57,7 +57,7 @@ void PieceUpload::Receive(std::istream& body) {
 UploadAck PieceUpload::Commit(sql::Connection& connection) {
   if (!received_) throw std::logic_error("PieceUpload: Commit before Receive");
   UploadAck ack = CommitUpload(connection, request_.candidature_id, request_.piece_code, files_,
-                               request_.idempotency_key, quota_);
+                               request_.idempotency_key, quota_, request_.actor);
   if (ack.replayed) {
     pending_.RemoveAll();  // the first request's files answer for this one
     return ack;

@@ -18,6 +18,9 @@ struct UploadRequest {
   // The announced body length; nullopt for a chunked body, whose length is
   // known only once it has been read.
   std::optional<std::uint64_t> content_length;
+  // Who uploads, as the candidature's history names them (the token's
+  // holder: "candidat", or the admin's sub or role name).
+  std::string actor = "candidat";
 };
 
 // "candidature C1, pièce cv": how the context of an error about the upload

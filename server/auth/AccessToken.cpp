@@ -8,6 +8,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include <sstream>
+#include <stdexcept>
 
 namespace dossier {
 namespace {
@@ -80,14 +81,36 @@ bool AccessGrant::CanRead(const std::string& id) const {
   return role != TokenRole::Candidat || candidature == id;
 }
 
+std::string AccessGrant::Actor() const {
+  if (role == TokenRole::Candidat) return TokenRoleName(role);
+  return sub.empty() ? TokenRoleName(role) : sub;
+}
+
+bool IsValidSubject(const std::string& sub) {
+  if (sub.empty() || sub.size() > 128) return false;
+  for (char c : sub) {
+    bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '.' || c == '_' || c == '@' || c == '-';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
 std::string MintToken(const AccessGrant& grant, const std::string& secret) {
+  if (!grant.sub.empty() && !IsValidSubject(grant.sub))
+    throw std::invalid_argument("token sub: 1 to 128 characters of [A-Za-z0-9._@-]");
   Poco::JSON::Object payload;
   payload.set("role", TokenRoleName(grant.role));
   if (!grant.candidature.empty()) payload.set("cand", grant.candidature);
+  if (!grant.sub.empty()) payload.set("sub", grant.sub);
   payload.set("exp", static_cast<Poco::Int64>(grant.expires_at));
   std::ostringstream json;
   payload.stringify(json);
-  std::string body = Base64Url(json.str());
+  return SignPayload(json.str(), secret);
+}
+
+std::string SignPayload(const std::string& payload_json, const std::string& secret) {
+  std::string body = Base64Url(payload_json);
   return body + "." + Base64Url(Sign(body, secret));
 }
 
@@ -109,6 +132,13 @@ TokenCheck VerifyToken(const std::string& token, const std::string& secret, std:
     grant.role = *role;
     grant.candidature = payload->optValue<std::string>("cand", "");
     grant.expires_at = payload->optValue<Poco::Int64>("exp", 0);
+    grant.sub.clear();
+    if (payload->has("sub")) {
+      Poco::Dynamic::Var sub = payload->get("sub");
+      if (!sub.isString() || !IsValidSubject(sub.extract<std::string>()))
+        return TokenCheck::Malformed;
+      grant.sub = sub.extract<std::string>();
+    }
   } catch (const Poco::Exception&) {
     return TokenCheck::Malformed;
   }

@@ -45,6 +45,9 @@ class RequestContext {
 
   void SetGrant(const AccessGrant& grant) { grant_ = grant; }
   const std::optional<AccessGrant>& grant() const { return grant_; }
+  // Who the history records as doing what this request asks
+  // (AccessGrant::Actor); "" on an open route.
+  std::string Actor() const { return grant_ ? grant_->Actor() : ""; }
 
   // The request carries a body (Content-Length > 0, or chunked).
   bool HasBody() const;
@@ -72,6 +75,13 @@ class RequestContext {
   // Content-Disposition: attachment.
   void SendFile(const std::string& path, const std::string& content_type,
                 const std::string& download_name);
+  // Starts a 200 whose length is not known yet and returns its body's
+  // stream: chunked, or up to the connection's close for an HTTP/1.0
+  // client. `download_name` as for SendFile.
+  std::ostream& SendStream(const std::string& content_type, const std::string& download_name);
+  // The client closed its side of the connection (or it broke): nobody
+  // would read what is still to be sent.
+  bool ClientLeft();
   void SendText(int status, const std::string& content_type, const std::string& text);
   // 204, no body, not cached (an answer that only sets a cookie).
   void SendNoContent();

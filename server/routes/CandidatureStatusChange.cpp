@@ -10,6 +10,7 @@
 #include "workflow/StatusNotices.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 namespace {
@@ -55,6 +56,8 @@ void HandleCandidatureStatus(RequestContext& context) {
     CandidatureStatus next = ChangeCandidatureStatus(candidature, request.status, pieces).OrThrow();
     if (next != candidature.status) {
       SetCandidatureStatus(*connection, id, next);
+      RecordHistory(*connection, CandidatureEntry(id, context.Actor(), HistoryKind::kStatus,
+                                                  candidature.status, next, request.comment));
       AddNotification(*connection, StatusMail(candidature, request, pieces,
                                               context.service().settings.public_url));
       transaction.Commit();

@@ -4,12 +4,14 @@
 #include "server/routes/CandidatureView.h"
 #include "server/routes/PathParams.h"
 #include "server/routes/RouteHandlers.h"
+#include "server/routes/SettleCandidature.h"
 #include "store/db/ConnectionPool.h"
 #include "store/db/Transaction.h"
 #include "store/tables/Outbox.h"
 #include "workflow/StatusNotices.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 namespace {
@@ -29,31 +31,12 @@ PieceDecision ReadDecision(RequestContext& context) {
   return {status, comment};
 }
 
-// The candidature after the decision, and the mails that go with it.
-void SettleCandidature(sql::Connection& connection, const CandidatureRow& candidature,
-                       const std::string& public_url) {
-  std::vector<PieceRow> pieces = PiecesOf(connection, candidature.id);
-  std::vector<PieceStatus> statuses;
-  std::vector<RefusedPiece> refused;
-  for (const PieceRow& piece : pieces) {
-    statuses.push_back(piece.status);
-    if (piece.status == PieceStatus::kRefusee) refused.push_back({piece.label, piece.comment});
-  }
-  CandidatureStatus next = StatusAfterDecision(candidature.status, statuses);
-  if (next == candidature.status) {
-    TouchCandidature(connection, candidature.id);
-    return;
-  }
-  SetCandidatureStatus(connection, candidature.id, next);
-  AddNotification(connection, CandidatureStatusNotice(candidature.id, candidature.formation, next,
-                                                      refused, "", public_url));
-}
-
 }  // namespace
 
 // A gestionnaire validates (VA) or refuses (RE, with a comment) a pièce of
 // a candidature under examination (workflow's Decide); the candidature
-// follows (StatusAfterDecision) in the same transaction, with its mails.
+// follows (SettleCandidature) in the same transaction, with its mails and
+// the history's lines, by the token's holder.
 void HandleDecision(RequestContext& context) {
   std::string id = CandidatureIdParam(context);
   std::string code = PieceCodeParam(context);
@@ -68,11 +51,14 @@ void HandleDecision(RequestContext& context) {
     PieceRow piece = LockPiece(*connection, id, code);
     PieceStatus next = Decide(candidature, piece, decision.status).OrThrow();
     SetPieceStatus(*connection, id, code, next, decision.comment);
+    RecordHistory(*connection, PieceEntry(id, context.Actor(), HistoryKind::kDecision, code,
+                                          piece.status, next, decision.comment));
     if (next == PieceStatus::kRefusee)
       AddNotification(*connection,
                       PieceRefusedNotice(id, candidature.formation, {piece.label, decision.comment},
                                          context.service().settings.public_url));
-    SettleCandidature(*connection, candidature, context.service().settings.public_url);
+    SettleCandidature(*connection, candidature, context.Actor(),
+                      context.service().settings.public_url);
     transaction.Commit();
   }
   context.SendJson(200, CandidatureJson(*connection, id, context.service().settings.upload));

@@ -7,6 +7,7 @@
 #include "store/db/Transaction.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 
@@ -25,6 +26,8 @@ void HandleNonConcerne(RequestContext& context) {
     PieceRow piece = LockPiece(*connection, id, code);
     PieceStatus next = DeclareNonConcerne(candidature, piece).OrThrow();
     SetPieceStatus(*connection, id, code, next, "");
+    RecordHistory(*connection, PieceEntry(id, context.Actor(), HistoryKind::kNonConcerne, code,
+                                          piece.status, next));
     TouchCandidature(*connection, id);
     transaction.Commit();
   }

@@ -14,6 +14,7 @@
 #include "store/db/Transaction.h"
 #include "workflow/CandidatureStatus.h"
 #include "workflow/PieceStatus.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 namespace {
@@ -124,6 +125,9 @@ void HandlePutCandidature(RequestContext& context) {
     RequireKnownPieceTypes(*connection, request);
     created = SaveCandidature(*connection, id, request);
     SavePieces(*connection, id, request);
+    if (created)
+      RecordHistory(*connection, CandidatureEntry(id, context.Actor(), HistoryKind::kCreation,
+                                                  std::nullopt, CandidatureStatus::kEnAttente));
     transaction.Commit();
   }
   context.SendJson(created ? 201 : 200,

@@ -10,6 +10,7 @@
 #include "workflow/StatusNotices.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 
@@ -24,6 +25,8 @@ void HandleTransmit(RequestContext& context) {
     CandidatureRow candidature = LockCandidature(*connection, id);
     CandidatureStatus next = Transmit(candidature, PiecesOf(*connection, id)).OrThrow();
     SetCandidatureStatus(*connection, id, next);
+    RecordHistory(*connection, CandidatureEntry(id, context.Actor(), HistoryKind::kTransmission,
+                                                candidature.status, next));
     RecordTransmissionReceipt(*connection, context.service().store, id);
     AddNotification(*connection, CandidatureStatusNotice(id, candidature.formation, next, {}, "",
                                                          context.service().settings.public_url));

@@ -39,6 +39,7 @@ UploadRequest ParseUploadRequest(RequestContext& context) {
   upload.idempotency_key = IdempotencyKey(context);
   upload.content_type = context.request().getContentType();
   upload.content_length = context.ContentLength();
+  upload.actor = context.Actor();
   return upload;
 }
 

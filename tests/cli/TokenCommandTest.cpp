@@ -63,6 +63,43 @@ TEST(TokenCommand, ATokenSignedWithAnotherSecretOrAlteredIsRefused) {
   EXPECT_EQ(VerifyToken("not-a-token", "x", std::time(nullptr), read), TokenCheck::Malformed);
 }
 
+TEST(TokenCommand, SubNamesTheHolderInTheToken) {
+  TempDir data;
+  testing::CommandResult minted =
+      RunCommand(BuiltBinary("dossier") + " token --role gestionnaire --sub j.dupont@univ.fr " +
+                 "--data-dir " + data.path());
+  ASSERT_EQ(minted.exit_code, 0) << minted.out;
+  AccessGrant grant;
+  ASSERT_EQ(VerifyToken(Trimmed(minted.out), LoadOrCreateTokenSecret(data.path()),
+                        std::time(nullptr), grant),
+            TokenCheck::Valid);
+  EXPECT_EQ(grant.role, TokenRole::Gestionnaire);
+  EXPECT_EQ(grant.sub, "j.dupont@univ.fr");
+  EXPECT_EQ(grant.Actor(), "j.dupont@univ.fr");
+  // Without --sub, no holder: the history names the role.
+  testing::CommandResult anonymous =
+      RunCommand(BuiltBinary("dossier") + " token --role admin --data-dir " + data.path());
+  ASSERT_EQ(anonymous.exit_code, 0) << anonymous.out;
+  ASSERT_EQ(VerifyToken(Trimmed(anonymous.out), LoadOrCreateTokenSecret(data.path()),
+                        std::time(nullptr), grant),
+            TokenCheck::Valid);
+  EXPECT_EQ(grant.sub, "");
+  EXPECT_EQ(grant.Actor(), "admin");
+}
+
+TEST(TokenCommand, AMalformedSubIsAUsageError) {
+  TempDir data;
+  std::string dossier =
+      BuiltBinary("dossier") + " token --role gestionnaire --data-dir " + data.path();
+  for (const std::string& sub : {std::string("'j dupont'"), std::string("'jé'"),
+                                 std::string("'a/b'"), std::string(129, 'a'), std::string("''")}) {
+    testing::CommandResult result = RunCommand(dossier + " --sub " + sub);
+    EXPECT_EQ(result.exit_code, 2) << sub;
+    EXPECT_NE(result.out.find("--sub LOGIN"), std::string::npos) << result.out;
+  }
+  EXPECT_EQ(RunCommand(dossier + " --sub " + std::string(128, 'a')).exit_code, 0);
+}
+
 TEST(TokenCommand, UsageErrorsExitWith2) {
   TempDir data;
   std::string dossier = BuiltBinary("dossier") + " token --data-dir " + data.path();

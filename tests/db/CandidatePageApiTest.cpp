@@ -4,128 +4,48 @@
 // on a free port against a fresh database, real requests over a real socket.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/String.h>
-#include <cppconn/connection.h>
-#include <cppconn/statement.h>
 #include <gtest/gtest.h>
-#include <signal.h>
 
 #include <ctime>
-#include <map>
-#include <memory>
 #include <regex>
 
 #include "ingest/upload/Sha256.h"
-#include "server/HttpService.h"
 #include "server/auth/AccessToken.h"
-#include "store/blobs/BlobStore.h"
+#include "tests/db/ServedApi.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
 #include "tests/support/Oracles.h"
 #include "workflow/policy/PiecePolicy.h"
-#include "workflow/policy/PieceTypesTable.h"
 
 namespace dossier {
 namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
-struct Reply {
-  int status = 0;
-  std::string body;
-  std::map<std::string, std::string> headers;  // names lower-cased
-
-  std::string Header(const std::string& name) const {
-    auto found = headers.find(Poco::toLower(name));
-    return found == headers.end() ? "" : found->second;
-  }
-  Object::Ptr Json() const {
-    try {
-      Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(body);
-      if (parsed.type() == typeid(Object::Ptr)) return parsed.extract<Object::Ptr>();
-    } catch (const Poco::Exception&) {
-    }
-    ADD_FAILURE() << "not a JSON object: " << body.substr(0, 300);
-    return new Object;
-  }
-  std::string Error() const { return Json()->optValue<std::string>("error", ""); }
-};
-
-std::ostream& operator<<(std::ostream& out, const Reply& reply) {
-  return out << reply.status << " " << reply.body.substr(0, 400);
-}
+using test::Reply;
 
 std::string CandidaturePath(const std::string& id) {
   return "/api/v1/candidatures/" + id;
 }
 
-class ServedApi {
+ServerSettings PageSettings(ServerSettings settings) {
+  settings.upload.min_free_bytes = 0;
+  settings.assemble_binary = testing::BuiltBinary("dossier");
+  return settings;
+}
+
+// The served service, with what the page does: the cookie alone, PUT by
+// eCandidat, an upload, and a worker accepting it.
+class ServedApi : public test::ServedApi {
  public:
-  explicit ServedApi(ServerSettings settings = ServerSettings()) {
-    signal(SIGPIPE, SIG_IGN);
-    {
-      PooledConnection connection = db_.pool().Acquire();
-      SeedPieceTypes(*connection, PiecePolicy::BuiltIn());
-    }
-    settings.port = 0;
-    settings.threads = 4;
-    settings.upload.min_free_bytes = 0;
-    settings.assemble_binary = testing::BuiltBinary("dossier");
-    store_ = std::make_unique<BlobStore>(dir_.path());
-    service_ = std::make_unique<HttpService>(settings, db_.pool(), *store_, secret_,
-                                             PiecePolicy::BuiltIn());
-    service_->Start();
-  }
-  ~ServedApi() { service_->Stop(); }
+  explicit ServedApi(ServerSettings settings = ServerSettings())
+      : test::ServedApi(PageSettings(std::move(settings))) {}
 
-  test::TestDatabase& db() { return db_; }
-  const BlobStore& store() const { return *store_; }
-  int port() const { return service_->port(); }
-
-  std::string Token(TokenRole role, const std::string& candidature = "",
-                    long seconds_left = 3600) const {
-    AccessGrant grant;
-    grant.role = role;
-    grant.candidature = candidature;
-    grant.expires_at = static_cast<std::int64_t>(std::time(nullptr)) + seconds_left;
-    return MintToken(grant, secret_);
-  }
-  std::string Admin() const { return Token(TokenRole::Admin); }
-  std::string Gestionnaire() const { return Token(TokenRole::Gestionnaire); }
-  std::string Candidat(const std::string& id) const { return Token(TokenRole::Candidat, id); }
-
-  // `token` goes in the Authorization header when not empty; `headers`
-  // (a Cookie, an Origin) are added as given.
-  Reply Send(const std::string& method, const std::string& uri, const std::string& token,
-             const std::string& body = "", const Headers& headers = {}) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port()));
-    session.setTimeout(Poco::Timespan(120, 0));
-    Poco::Net::HTTPRequest request(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty()) request.set("Authorization", "Bearer " + token);
-    for (const auto& [name, value] : headers) request.add(name, value);
-    if (method == "POST" || method == "PUT") {
-      request.setContentType("application/json");
-      request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = static_cast<int>(response.getStatus());
-    Poco::StreamCopier::copyToString(in, reply.body);
-    for (const auto& [name, value] : response) reply.headers[Poco::toLower(name)] = value;
-    return reply;
-  }
   // With the session cookie only (no Authorization header).
   Reply WithCookie(const std::string& method, const std::string& uri, const std::string& cookie,
-                   const Headers& more = {}) {
-    Headers headers = {{"Cookie", cookie}};
+                   const test::Headers& more = {}) {
+    test::Headers headers = {{"Cookie", cookie}};
     headers.insert(headers.end(), more.begin(), more.end());
     return Send(method, uri, "", "", headers);
   }
@@ -137,32 +57,15 @@ class ServedApi {
   // One PDF file uploaded to a pièce, as the page sends it.
   Reply UploadPdf(const std::string& id, const std::string& code, const std::string& name,
                   const std::string& pdf) {
-    const std::string boundary = "----page-api-test-boundary";
-    std::string body =
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
-        "\"\r\nContent-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port()));
-    session.setTimeout(Poco::Timespan(120, 0));
-    Poco::Net::HTTPRequest request("POST", CandidaturePath(id) + "/pieces/" + code + "/files",
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-    request.set("Authorization", "Bearer " + Candidat(id));
-    request.setContentType("multipart/form-data; boundary=" + boundary);
-    request.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = static_cast<int>(response.getStatus());
-    Poco::StreamCopier::copyToString(in, reply.body);
-    return reply;
+    return Upload(id, code, {{name, pdf}}, Candidat(id));
   }
 
   // What a worker writes when it accepts the latest version: the processed
   // PDF in the store and the pre-check row.
   void AcceptLatestVersion(const std::string& processed_pdf) {
-    std::string key = store_->NewKey("results");
-    store_->WriteDurably(key, processed_pdf);
-    std::string version = db_.Scalar("SELECT MAX(id) FROM piece_version");
+    std::string key = store().NewKey("results");
+    store().WriteDurably(key, processed_pdf);
+    std::string version = db().Scalar("SELECT MAX(id) FROM piece_version");
     Exec("UPDATE job SET state = 'done', finished_at = UTC_TIMESTAMP(3) WHERE piece_version_id = " +
          version);
     Exec(
@@ -174,18 +77,6 @@ class ServedApi {
         key + "', " + std::to_string(processed_pdf.size()) +
         ", 10, UTC_TIMESTAMP(3) FROM job WHERE piece_version_id = " + version);
   }
-
-  void Exec(const std::string& statement) {
-    PooledConnection connection = db_.pool().Acquire();
-    std::unique_ptr<sql::Statement>(connection->createStatement())->execute(statement);
-  }
-
- private:
-  test::TestDatabase db_;
-  testing::TempDir dir_;
-  std::unique_ptr<BlobStore> store_;
-  std::string secret_ = "page-api-test-secret-0123456789abcdef";
-  std::unique_ptr<HttpService> service_;
 };
 
 const char kTwoPieces[] =
@@ -204,7 +95,7 @@ std::string CookiePair(const std::string& set_cookie) {
 TEST(CandidatePageApi, TheTokenBecomesAnHttpOnlyCookieScopedToTheCandidature) {
   ServedApi api;
   ASSERT_EQ(api.Put("C1", kTwoPieces).status, 201);
-  std::string token = api.Token(TokenRole::Candidat, "C1", 7200);
+  std::string token = api.Token(TokenRole::Candidat, "C1", "", 7200);
   Reply opened = api.Send("POST", CandidaturePath("C1") + "/session", token);
   ASSERT_EQ(opened.status, 204) << opened;
   std::string set_cookie = opened.Header("Set-Cookie");
@@ -264,8 +155,8 @@ TEST(CandidatePageApi, ACookieIsVerifiedLikeABearerToken) {
   ASSERT_EQ(api.Put("C1", kTwoPieces).status, 201);
   ASSERT_EQ(api.Put("C2", kTwoPieces).status, 201);
   std::string path = CandidaturePath("C1");
-  Reply expired =
-      api.WithCookie("GET", path, "dossier_candidat=" + api.Token(TokenRole::Candidat, "C1", -5));
+  Reply expired = api.WithCookie(
+      "GET", path, "dossier_candidat=" + api.Token(TokenRole::Candidat, "C1", "", -5));
   EXPECT_EQ(expired.status, 401) << expired;
   EXPECT_EQ(expired.Error(), "token_expired");
   Reply forged = api.WithCookie("GET", path, "dossier_candidat=" + api.Candidat("C1") + "x");

@@ -57,42 +57,15 @@ std::ostream& operator<<(std::ostream& out, const Reply& reply) {
   return out << reply.status << " " << reply.body.substr(0, 400);
 }
 
-ServedApi::ServedApi(ServerSettings settings) {
-  signal(SIGPIPE, SIG_IGN);
-  {
-    PooledConnection connection = db_.pool().Acquire();
-    SeedPieceTypes(*connection, PiecePolicy::BuiltIn());
-  }
-  settings.port = 0;
-  if (settings.threads < 4) settings.threads = 4;
-  store_ = std::make_unique<BlobStore>(dir_.path());
-  service_ = std::make_unique<HttpService>(settings, db_.pool(), *store_, secret_,
-                                           PiecePolicy::BuiltIn());
-  service_->Start();
-}
-
-ServedApi::~ServedApi() {
-  service_->Stop();
-}
-
-std::string ServedApi::Token(TokenRole role, const std::string& candidature,
-                             const std::string& sub) const {
-  AccessGrant grant;
-  grant.role = role;
-  grant.candidature = candidature;
-  (void)sub;  // named holders come with the tokens' `sub`
-  grant.expires_at = static_cast<std::int64_t>(std::time(nullptr)) + 3600;
-  return MintToken(grant, secret_);
-}
-
-Reply ServedApi::Send(const std::string& method, const std::string& uri, const std::string& token,
-                      const std::string& body) {
-  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(service_->port()));
-  session.setTimeout(Poco::Timespan(60, 0));
+Reply SendTo(int port, const std::string& method, const std::string& uri, const std::string& token,
+             const std::string& body, const Headers& headers, const std::string& content_type) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  session.setTimeout(Poco::Timespan(120, 0));
   Poco::Net::HTTPRequest request(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
   if (!token.empty()) request.set("Authorization", "Bearer " + token);
+  for (const auto& [name, value] : headers) request.add(name, value);
   if (method == "POST" || method == "PUT") {
-    request.setContentType("application/json");
+    request.setContentType(content_type);
     request.setContentLength64(static_cast<Poco::Int64>(body.size()));
   }
   session.sendRequest(request) << body;
@@ -103,6 +76,51 @@ Reply ServedApi::Send(const std::string& method, const std::string& uri, const s
   Poco::StreamCopier::copyToString(in, reply.body);
   for (const auto& [name, value] : response) reply.headers[Poco::toLower(name)] = value;
   return reply;
+}
+
+std::string MultipartFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                           const std::string& boundary, const std::string& type) {
+  std::string body;
+  for (const auto& [name, bytes] : files)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+            name + "\"\r\nContent-Type: " + type + "\r\n\r\n" + bytes + "\r\n";
+  return body + "--" + boundary + "--\r\n";
+}
+
+ServedApi::ServedApi(ServerSettings settings) {
+  signal(SIGPIPE, SIG_IGN);
+  {
+    PooledConnection connection = db_.pool().Acquire();
+    SeedPieceTypes(*connection, PiecePolicy::BuiltIn());
+  }
+  settings.port = 0;
+  if (settings.threads < 4) settings.threads = 4;
+  store_ = std::make_unique<BlobStore>(dir_.path());
+  service_ =
+      std::make_unique<HttpService>(settings, db_.pool(), *store_, secret_, PiecePolicy::BuiltIn());
+  service_->Start();
+}
+
+ServedApi::~ServedApi() {
+  service_->Stop();
+}
+
+std::string ServedApi::Token(TokenRole role, const std::string& candidature, const std::string& sub,
+                             long seconds_left) const {
+  AccessGrant grant;
+  grant.role = role;
+  grant.candidature = candidature;
+  grant.sub = sub;
+  grant.expires_at = static_cast<std::int64_t>(std::time(nullptr)) + seconds_left;
+  return MintToken(grant, secret_);
+}
+
+Reply ServedApi::Upload(const std::string& id, const std::string& code,
+                        const std::vector<std::pair<std::string, std::string>>& files,
+                        const std::string& token) {
+  const std::string boundary = "----served-api-test-boundary-5e1d";
+  return SendTo(port(), "POST", "/api/v1/candidatures/" + id + "/pieces/" + code + "/files", token,
+                MultipartFiles(files, boundary), {}, "multipart/form-data; boundary=" + boundary);
 }
 
 void ServedApi::Exec(const std::string& statement) {
@@ -133,8 +151,8 @@ void ServedApi::Version(const std::string& id, const std::string& code, int vers
                         const std::string& outcome, const std::string& ine_verdict,
                         const std::string& thumbnail_key) {
   std::string where = " WHERE candidature_id = '" + id + "' AND piece_code = '" + code + "'";
-  Exec("INSERT INTO piece_version (candidature_id, piece_code, version, created_at) VALUES ('" + id +
-       "', '" + code + "', " + std::to_string(version) + ", UTC_TIMESTAMP(3))");
+  Exec("INSERT INTO piece_version (candidature_id, piece_code, version, created_at) VALUES ('" +
+       id + "', '" + code + "', " + std::to_string(version) + ", UTC_TIMESTAMP(3))");
   Exec("UPDATE pj_cand SET status = 'TR', current_version = " + std::to_string(version) + where);
   if (outcome.empty()) return;
   Exec(

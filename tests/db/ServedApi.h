@@ -10,6 +10,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "server/HttpService.h"
@@ -27,13 +28,29 @@ struct Reply {
   std::map<std::string, std::string> headers;
 
   std::string Header(const std::string& name) const;
-  Poco::Dynamic::Var Parsed() const;        // ADD_FAILURE when not JSON
-  Poco::JSON::Object::Ptr Json() const;     // ADD_FAILURE when not an object
-  Poco::JSON::Array::Ptr List() const;      // ADD_FAILURE when not an array
-  std::string Error() const;                // the body's "error", or ""
+  Poco::Dynamic::Var Parsed() const;     // ADD_FAILURE when not JSON
+  Poco::JSON::Object::Ptr Json() const;  // ADD_FAILURE when not an object
+  Poco::JSON::Array::Ptr List() const;   // ADD_FAILURE when not an array
+  std::string Error() const;             // the body's "error", or ""
 };
 
 std::ostream& operator<<(std::ostream& out, const Reply& reply);
+
+// Headers added to a request as given (a Cookie, an Origin…).
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// Any request to a service on `port` of this machine: `token` goes in the
+// Authorization header when not empty; on POST and PUT, `body` is sent with
+// `content_type`.
+Reply SendTo(int port, const std::string& method, const std::string& uri, const std::string& token,
+             const std::string& body = "", const Headers& headers = {},
+             const std::string& content_type = "application/json");
+
+// A multipart/form-data body of one `file` part per (name, bytes), as the
+// candidate page sends an upload, with this boundary.
+std::string MultipartFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                           const std::string& boundary,
+                           const std::string& type = "application/pdf");
 
 class ServedApi {
  public:
@@ -42,12 +59,14 @@ class ServedApi {
 
   TestDatabase& db() { return db_; }
   const BlobStore& store() const { return *store_; }
+  BlobStore& store() { return *store_; }
   HttpService& service() { return *service_; }
   int port() const { return service_->port(); }
 
-  // A token valid for an hour; `sub` names its holder.
+  // A token valid for `seconds_left` (negative: expired); `sub` names its
+  // holder.
   std::string Token(TokenRole role, const std::string& candidature = "",
-                    const std::string& sub = "") const;
+                    const std::string& sub = "", long seconds_left = 3600) const;
   std::string Admin() const { return Token(TokenRole::Admin); }
   std::string Gestionnaire(const std::string& sub = "") const {
     return Token(TokenRole::Gestionnaire, "", sub);
@@ -56,7 +75,13 @@ class ServedApi {
 
   // A JSON body for POST and PUT.
   Reply Send(const std::string& method, const std::string& uri, const std::string& token,
-             const std::string& body = "");
+             const std::string& body = "", const Headers& headers = {}) {
+    return SendTo(port(), method, uri, token, body, headers);
+  }
+  // Files uploaded to a pièce as the page sends them (multipart).
+  Reply Upload(const std::string& id, const std::string& code,
+               const std::vector<std::pair<std::string, std::string>>& files,
+               const std::string& token);
   Reply Get(const std::string& uri, const std::string& token) { return Send("GET", uri, token); }
 
   void Exec(const std::string& statement);

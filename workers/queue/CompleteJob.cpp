@@ -13,6 +13,7 @@
 #include "workflow/StatusNotices.h"
 #include "workflow/Transitions.h"
 #include "workflow/WorkflowRows.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 namespace {
@@ -49,11 +50,21 @@ void InsertPrecheck(sql::Connection& connection, const ClaimedJob& job,
   insert->executeUpdate();
 }
 
+// What a refusal does to the pièce: its status before and after.
+struct RefusalEffect {
+  PieceStatus before;
+  PieceStatus after;
+};
+
 // The pièce row locked, its status once this refused version is taken into
 // account (StatusAfterAutomaticRefusal); nullopt when the refusal decides
 // nothing. pj_cand alone is locked: WorkflowRows' LockPiece would lock the
 // pièce type's row too, which every job of that type completes through.
-std::optional<PieceStatus> LockPieceForRefusal(sql::Connection& connection, const ClaimedJob& job) {
+// Locked before the precheck row is written, so that a bulk validation,
+// which locks the pièces then reads their pre-checks, sees this refusal or
+// makes it wait.
+std::optional<RefusalEffect> LockPieceForRefusal(sql::Connection& connection,
+                                                 const ClaimedJob& job) {
   std::unique_ptr<sql::PreparedStatement> query(connection.prepareStatement(
       "SELECT status, current_version FROM pj_cand WHERE candidature_id = ? AND piece_code = ? "
       "FOR UPDATE"));
@@ -63,7 +74,23 @@ std::optional<PieceStatus> LockPieceForRefusal(sql::Connection& connection, cons
   if (!row->next()) return std::nullopt;
   std::optional<PieceStatus> current = ParsePieceStatus(std::string(row->getString(1)));
   if (!current) return std::nullopt;
-  return StatusAfterAutomaticRefusal(*current, row->getInt(2) == job.version);
+  std::optional<PieceStatus> refused =
+      StatusAfterAutomaticRefusal(*current, row->getInt(2) == job.version);
+  if (!refused) return std::nullopt;
+  return RefusalEffect{*current, *refused};
+}
+
+// The pre-check's line of history, by the automatic check, with the pièce's
+// statuses when the refusal changed it.
+void RecordPrecheck(sql::Connection& connection, const ClaimedJob& job, const std::string& message,
+                    const std::optional<RefusalEffect>& effect) {
+  std::optional<PieceStatus> before, after;
+  if (effect) {
+    before = effect->before;
+    after = effect->after;
+  }
+  RecordHistory(connection, PieceEntry(job.candidature_id, kPrecheckActor, HistoryKind::kPrecheck,
+                                       job.piece_code, before, after, message));
 }
 
 void NotifyRefusal(sql::Connection& connection, const ClaimedJob& job, const std::string& message,
@@ -102,14 +129,15 @@ Completion CompleteJob(sql::Connection& connection, const ClaimedJob& job,
     transaction.Commit();  // keeps the lost attempt's job_run closed
     return held.hold == LeaseHold::Completed ? Completion::Completed : Completion::LeaseLost;
   }
+  std::optional<RefusalEffect> refusal;
+  if (!result.report.accepted) refusal = LockPieceForRefusal(connection, job);
   InsertPrecheck(connection, job, result);
-  if (!result.report.accepted) {
-    if (std::optional<PieceStatus> refused = LockPieceForRefusal(connection, job)) {
-      SetPieceStatus(connection, job.candidature_id, job.piece_code, *refused,
-                     result.report.message);
-      NotifyRefusal(connection, job, result.report.message, public_url);
-    }
+  if (refusal) {
+    SetPieceStatus(connection, job.candidature_id, job.piece_code, refusal->after,
+                   result.report.message);
+    NotifyRefusal(connection, job, result.report.message, public_url);
   }
+  RecordPrecheck(connection, job, result.report.message, refusal);
   MarkDone(connection, job);
   transaction.Commit();
   return Completion::Completed;

@@ -2,11 +2,13 @@
 
 #include <cppconn/connection.h>
 #include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 
 #include <memory>
 
 #include "core/messages/CandidateMessages.h"
 #include "store/tables/Counters.h"
+#include "workflow/history/RecordHistory.h"
 
 namespace dossier {
 namespace {
@@ -43,6 +45,19 @@ void RecordUnprocessable(sql::Connection& connection, std::int64_t job_id,
   insert->executeUpdate();
 }
 
+// The pre-check's line of history: the pièce keeps its status, the
+// sentence says a person will look at it.
+void RecordUnprocessableInHistory(sql::Connection& connection, std::int64_t piece_version_id) {
+  std::unique_ptr<sql::PreparedStatement> query(connection.prepareStatement(
+      "SELECT candidature_id, piece_code FROM piece_version WHERE id = ?"));
+  query->setInt64(1, piece_version_id);
+  std::unique_ptr<sql::ResultSet> row(query->executeQuery());
+  if (!row->next()) return;
+  RecordHistory(connection,
+                PieceEntry(row->getString(1), kPrecheckActor, HistoryKind::kPrecheck,
+                           row->getString(2), std::nullopt, std::nullopt, UnprocessableMessage()));
+}
+
 }  // namespace
 
 void PoisonJob(sql::Connection& connection, std::int64_t job_id, std::int64_t piece_version_id,
@@ -50,6 +65,7 @@ void PoisonJob(sql::Connection& connection, std::int64_t job_id, std::int64_t pi
   MarkPoison(connection, job_id, error);
   EndOpenRuns(connection, job_id);
   RecordUnprocessable(connection, job_id, piece_version_id);
+  RecordUnprocessableInHistory(connection, piece_version_id);
   AddToCounter(connection, "jobs_poison");
 }
 
