@@ -22,6 +22,14 @@ ALTER TABLE precheck ADD COLUMN active_content TINYINT(1) AS (
         OR JSON_LENGTH(report, '$.active_content_kept') >
            COALESCE(JSON_CONTAINS(report, '"link"', '$.active_content_kept'), 0), 0)) STORED;
 
+-- The work list's flag filter starts from the few pre-checks that carry a
+-- flag, found through these keys without reading a report (the work list
+-- bench: 5 000 candidatures, 90 ms for the count of one flag probed
+-- candidature by candidature, 2 ms from the key). `outcome` has its key
+-- since V001.
+ALTER TABLE precheck ADD KEY precheck_ine_verdict (ine_verdict);
+ALTER TABLE precheck ADD KEY precheck_active_content (active_content);
+
 -- Every upload, pre-check result, decision, status change and transmission,
 -- written in the transaction of the change and never changed after.
 -- `by` is the token's holder (its `sub`), `candidat`, or `controle` for the

@@ -158,6 +158,7 @@ void HeadGate::AcceptAll() {
     if (fd < 0) return;  // EAGAIN, or out of descriptors until one closes
     ++counters_.accepted;
     Poco::Net::StreamSocket socket(new Poco::Net::StreamSocketImpl(fd));
+    socket.setNoDelay(true);  // an answer's head and body go out at once, not after a delayed ACK
     Watch(std::move(socket), AddressText(peer), false);
   }
 }

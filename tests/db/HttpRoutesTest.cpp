@@ -228,13 +228,6 @@ const char kTwoPieces[] =
     R"({"formation": "Licence Droit", "ine": "1234567890V", "email": "camille@example.org",
         "pieces": [{"code": "releve_bac", "mandatory": true}, {"code": "cv", "mandatory": true}]})";
 
-Array::Ptr JsonArray(const std::string& text) {
-  Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(text);
-  if (parsed.type() == typeid(Array::Ptr)) return parsed.extract<Array::Ptr>();
-  ADD_FAILURE() << "not a JSON array: " << text;
-  return new Array;
-}
-
 Array::Ptr Pieces(const Object::Ptr& candidature) {
   return candidature->getArray("pieces");
 }
@@ -362,14 +355,16 @@ TEST(HttpRoutes, TheGestionnaireListFiltersByStatusAndCountsPiecesToCheck) {
   api.Exec("UPDATE pj_cand SET status = 'TR' WHERE candidature_id = 'C2'");
   HttpReply list = api.Send("GET", "/api/v1/candidatures?status=RE", api.Gestionnaire());
   ASSERT_EQ(list.status, 200) << list;
-  Array::Ptr items = JsonArray(list.body);
+  Array::Ptr items = list.Json()->getArray("items");
   ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ(list.Json()->getValue<int>("total"), 1);
   EXPECT_EQ(items->getObject(0)->getValue<std::string>("id"), "C2");
   EXPECT_EQ(items->getObject(0)->getValue<int>("pieces_to_check"), 2);
   EXPECT_TRUE(std::regex_match(items->getObject(0)->getValue<std::string>("updated_at"),
                                std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
   HttpReply all = api.Send("GET", "/api/v1/candidatures", api.Admin());
-  EXPECT_EQ(JsonArray(all.body)->size(), 2u);
+  EXPECT_EQ(all.Json()->getArray("items")->size(), 2u);
+  EXPECT_EQ(all.Json()->getValue<int>("total"), 2);
 }
 
 // ---------------------------------------------------------------------------

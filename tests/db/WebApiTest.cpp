@@ -46,9 +46,16 @@ std::map<std::string, Object::Ptr> ById(const Array::Ptr& list) {
   return items;
 }
 
+// The work list's items: {"total", "limit", "offset", "formations", "items"}.
+Array::Ptr Items(const Reply& reply) {
+  Array::Ptr items = reply.Json()->getArray("items");
+  if (!items) ADD_FAILURE() << "no items: " << reply;
+  return items ? items : Array::Ptr(new Array);
+}
+
 std::vector<std::string> Ids(const Reply& reply) {
   std::vector<std::string> ids;
-  Array::Ptr list = reply.List();
+  Array::Ptr list = Items(reply);
   for (std::size_t i = 0; i < list->size(); ++i)
     ids.push_back(list->getObject(i)->getValue<std::string>("id"));
   return ids;
@@ -91,7 +98,8 @@ TEST(WebApi, TheWorkListFlagsWhatThePrechecksOfCurrentVersionsFound) {
   Reply reply = api.Get("/api/v1/candidatures", api.Gestionnaire());
   ASSERT_EQ(reply.status, 200) << reply;
   EXPECT_EQ(Ids(reply), (Codes{"D", "C", "B", "A"}));
-  std::map<std::string, Object::Ptr> items = ById(reply.List());
+  EXPECT_EQ(reply.Json()->getValue<int>("total"), 4);
+  std::map<std::string, Object::Ptr> items = ById(Items(reply));
   EXPECT_EQ(Strings(items["A"]->getArray("flags")), (Codes{"ine_different", "refusee_controle"}));
   EXPECT_EQ(Strings(items["B"]->getArray("flags")), (Codes{"ine_illisible"}));
   EXPECT_EQ(Strings(items["C"]->getArray("flags")), (Codes{"unprocessable"}));
@@ -140,7 +148,7 @@ TEST(WebApi, TheWorkListFlagsActiveContentRemovedOrKept) {
         report + "' WHERE v.candidature_id = '" + id + "'");
   }
   std::string token = api.Gestionnaire();
-  std::map<std::string, Object::Ptr> items = ById(api.Get("/api/v1/candidatures", token).List());
+  std::map<std::string, Object::Ptr> items = ById(Items(api.Get("/api/v1/candidatures", token)));
   EXPECT_EQ(Strings(items["E"]->getArray("flags")), Codes{"contenu_actif"});
   EXPECT_EQ(Strings(items["F"]->getArray("flags")), Codes{"contenu_actif"});
   EXPECT_EQ(Strings(items["G"]->getArray("flags")), Codes{});
