@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/URI.h>
+#include <poll.h>
 
 #include "core/json/JsonDocument.h"
 #include "core/messages/UploadMessages.h"
@@ -155,6 +156,29 @@ void RequestContext::SendFile(const std::string& path, const std::string& conten
   response_.set("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
   response_.set("Cache-Control", "no-store");
   response_.sendFile(path, content_type);
+}
+
+std::ostream& RequestContext::SendStream(const std::string& content_type,
+                                         const std::string& download_name) {
+  PrepareToSend(200);
+  response_.set("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+  response_.set("Cache-Control", "no-store");
+  response_.setContentType(content_type);
+  if (request_.getVersion() == Poco::Net::HTTPMessage::HTTP_1_0)
+    response_.setKeepAlive(false);  // no chunks in HTTP/1.0: the close ends the body
+  else
+    response_.setChunkedTransferEncoding(true);
+  return response_.send();
+}
+
+// POLLRDHUP: the client's FIN arrived (a client that only half-closes
+// after its request reads as gone too; browsers and HTTP libraries do not).
+bool RequestContext::ClientLeft() {
+  auto* served = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request_);
+  if (!served) return false;
+  pollfd watch{served->session().socket().impl()->sockfd(), POLLRDHUP, 0};
+  if (::poll(&watch, 1, 0) <= 0) return false;
+  return (watch.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
 
 bool RequestContext::sent() const {
