@@ -8,26 +8,11 @@
 // scripts, so that the silence means something.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildDir, desktop, eventually, launchBrowser, startService } from './harness.mjs';
+import { desktop, eventually, fixtureBytes, launchBrowser, startService } from './harness.mjs';
 
 const WAIT = { timeout: 60_000 };
 const ID = 'ACTIF-0001';
 const PDF_ADDRESS = '127.0.0.1:9/';  // the fixture's URI and SubmitForm targets
-
-function fixture(kind) {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-actif-'));
-  try {
-    const path = join(dir, `${kind}.pdf`);
-    execFileSync(join(buildDir, 'dossier-fixtures'), ['one', kind, path]);
-    return readFileSync(path);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function upload(service, code, name, bytes) {
   const token = service.token('candidat', ID);
@@ -88,8 +73,8 @@ test('no script, launch, submission or link of a PDF runs in either page', async
   const service = await startService({ workers: 2 });
   const browser = await launchBrowser();
   try {
-    const active = fixture('active-content');
-    const signed = fixture('signed-active-content');
+    const active = fixtureBytes('active-content');
+    const signed = fixtureBytes('signed-active-content');
     await service.createCandidature(ID, [['cv', true], ['lettre_motivation', true]]);
     await upload(service, 'cv', 'cv.pdf', active);
     await upload(service, 'lettre_motivation', 'attestation.pdf', signed);

@@ -1,6 +1,7 @@
 // The gestionnaire's page and what the pre-check found: the flag filters of
 // the work list, the refusal comment prefilled from the INE verdict, and
-// « Marquer complet » / « Marquer incomplet » with the server's refusal shown.
+// « Marquer complet » / « Marquer incomplet » with the server's refusal shown;
+// once nothing is left to examine in a dossier, the next one opens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ test('flags filter the work list; the refusal comment comes from the INE verdict
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${service.baseUrl}/gestion/#token=${service.token('gestionnaire')}`);
-    const item = (id) => page.locator(`.worklist-item[data-id="${id}"]`);
+    const item = (id) => page.locator(`#liste tbody tr[data-id="${id}"]`);
     await item('INE-BON').waitFor(WAIT);
     await item('INE-AUTRE').waitFor(WAIT);
     assert.match(await textOf(item('INE-AUTRE').locator('.flags')), /INE différent/);
@@ -69,7 +70,7 @@ test('flags filter the work list; the refusal comment comes from the INE verdict
     await page.getByLabel('INE illisible').uncheck();
     await item('INE-BON').waitFor(WAIT);
 
-    await item('INE-AUTRE').click();
+    await item('INE-AUTRE').locator('.open-dossier').click();
     const releve = page.locator('.review-card[data-code="releve_bac"]');
     await releve.waitFor(WAIT);
     assert.match(await textOf(releve.locator('.facts')), /Différent : lu 1234567890V, déclaré 0123456789M/);
@@ -83,10 +84,15 @@ test('flags filter the work list; the refusal comment comes from the INE verdict
     assert.ok((await textOf(actionError)).length > 10);
     assert.equal(await textOf(page.locator('.dossier-head .status-badge')), 'Réceptionné');
 
-    // Validating the only pièce completes the dossier; it can be reopened.
-    await releve.getByRole('button', { name: 'Valider' }).click();
-    await eventually('dossier Complet', async () =>
-      (await textOf(page.locator('.dossier-head .status-badge'))) === 'Complet');
+    // Validating the only pièce completes the dossier, and the next one of
+    // the list opens; the complete one can be reopened.
+    await releve.getByRole('button', { name: 'Valider', exact: true }).click();
+    await page.locator('#dossier-titre').filter({ hasText: 'Dossier INE-BON' }).waitFor(WAIT);
+    await item('INE-AUTRE').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByLabel('Statut', { exact: true }).selectOption('CO');
+    await item('INE-AUTRE').locator('.open-dossier').click();
+    await page.locator('#dossier-titre').filter({ hasText: 'Dossier INE-AUTRE' }).waitFor(WAIT);
+    assert.equal(await textOf(page.locator('.dossier-head .status-badge')), 'Complet');
     await page.getByRole('button', { name: 'Marquer incomplet' }).click();
     await eventually('dossier Incomplet', async () =>
       (await textOf(page.locator('.dossier-head .status-badge'))) === 'Incomplet');

@@ -4,7 +4,7 @@
 // `dossier-fixtures`, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +52,11 @@ export async function startService({ workers = 2, args = [] } = {}) {
     baseUrl,
     dataDir,
     log: () => log,
-    token(role, candidature) {
+    // `sub`: the holder's login, recorded in the history of what they do.
+    token(role, candidature, { sub } = {}) {
       const flags = ['token', '--role', role, '--data-dir', dataDir];
       if (candidature) flags.push('--candidature', candidature);
+      if (sub) flags.push('--sub', sub);
       return execFileSync(join(buildDir, 'dossier'), flags).toString().trim();
     },
     async api(method, path, { token, json, headers = {} } = {}) {
@@ -111,6 +113,19 @@ export function referenceFiles() {
     files[code] = readdirSync(join(dir, code)).sort().map((name) => join(dir, code, name));
   }
   return files;
+}
+
+// The bytes of one document of `dossier-fixtures one KIND` (a PDF with
+// active content, an encrypted one…), drawn afresh.
+export function fixtureBytes(kind) {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-fixture-'));
+  try {
+    const path = join(dir, `${kind}.pdf`);
+    execFileSync(join(buildDir, 'dossier-fixtures'), ['one', kind, path]);
+    return readFileSync(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function launchBrowser() {

@@ -81,6 +81,12 @@ export function createApi(token, onUnauthorized) {
       const response = await send('GET', path);
       return response.blob();
     },
+    // A download that needs the token (a ZIP asked by POST, a CSV): the
+    // answer's bytes, to be saved from a blob: URL.
+    async download(method, path, json) {
+      const response = await send(method, path, { json });
+      return response.blob();
+    },
   };
 }
 

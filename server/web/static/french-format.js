@@ -99,3 +99,22 @@ export function frenchDateTime(iso) {
   const parts = Object.fromEntries(dateTime.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
 }
+
+// 1234 → « 1 234 » (the thin space of French figures).
+const numbers = new Intl.NumberFormat('fr-FR');
+export function frenchNumber(count) {
+  return numbers.format(count);
+}
+
+// The gestionnaire's dates are those of the scolarité, in France whatever
+// the computer's clock says: "2026-12-03T18:40:00Z" → « 03/12/2026 à 19:40 ».
+const parisTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric',
+  hour: '2-digit', minute: '2-digit',
+});
+export function parisDateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso ?? '';
+  const parts = Object.fromEntries(parisTime.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
+}
