@@ -19,6 +19,7 @@ const char* const kDaemonUsage =
     "                [--kept-versions N] [--public-url URL]\n"
     "                [--head-timeout S] [--max-serving-per-address N] [--max-waiting-per-address "
     "N]\n"
+    "                [--max-document-programs N]\n"
     "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP,\n"
     "             DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL\n"
     "  --role all     HTTP server and worker processes (default)\n"
@@ -33,7 +34,9 @@ const char* const kDaemonUsage =
     "                    link to the candidate page under it; none: they do not link\n"
     "  --head-timeout S  a request line and its headers must arrive within S seconds (10)\n"
     "  --max-serving-per-address N  requests served at once for one client address (32)\n"
-    "  --max-waiting-per-address N  connections still sending their head, per address (256)\n";
+    "  --max-waiting-per-address N  connections still sending their head, per address (256)\n"
+    "  --max-document-programs N  dossier PDFs and récépissés drawn at once (the cores);\n"
+    "                    more requests wait 30 s for one, then 503\n";
 
 namespace {
 
@@ -93,6 +96,11 @@ const std::map<std::string, Setter>& Setters() {
        [](DaemonOptions& o, const std::string& v) {
          o.server.gate.max_waiting_per_address =
              static_cast<int>(Number("--max-waiting-per-address", v, 1, 1'000'000));
+       }},
+      {"--max-document-programs",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.max_document_programs =
+             static_cast<int>(Number("--max-document-programs", v, 1, 256));
        }},
       {"--workers",
        [](DaemonOptions& o, const std::string& v) {

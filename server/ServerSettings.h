@@ -1,12 +1,19 @@
 #pragma once
 
 #include <string>
+#include <thread>
 
 #include "ingest/upload/CandidatureQuota.h"
 #include "ingest/upload/UploadLimits.h"
 #include "server/gate/GateSettings.h"
 
 namespace dossier {
+
+// One document program per core (at least one).
+inline int DefaultDocumentPrograms() {
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores > 0 ? static_cast<int>(cores) : 1;
+}
 
 // How the HTTP side of dossierd serves: where it listens, how many requests
 // it runs at once, what an upload may bring, and when /readyz turns away
@@ -26,7 +33,10 @@ struct ServerSettings {
   int queue_bound = 1000;         // /readyz says "saturated" above this many queued+running jobs
   int worker_alive_seconds = 15;  // a worker row seen this recently counts as alive
   std::string assemble_binary;    // `dossier`: assembles the dossier PDF, draws the receipt PDF
-  int stop_grace_seconds = 30;    // Stop() waits this long for requests in flight
+  // How many of those programs run at once (each may take a core and
+  // 2 GiB); more requests wait for one, then get 503. Default: the cores.
+  int max_document_programs = DefaultDocumentPrograms();
+  int stop_grace_seconds = 30;  // Stop() waits this long for requests in flight
   // The web pages (candidat.html, gestion.html, static/*) are served from
   // this folder instead of the copy built into the binary: a page changes
   // without a rebuild. Empty: the built-in copy.

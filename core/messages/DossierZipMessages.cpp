@@ -46,4 +46,15 @@ std::string DossierFailedInArchive(const std::string& id) {
          "tard ; si l'erreur persiste, signalez-la à l'assistance.\n";
 }
 
+std::string DossierBusyInArchive(const std::string& id) {
+  return "Le dossier de la candidature « " + id +
+         " » n'a pas pu être préparé : le service assemble beaucoup de dossiers en ce moment. "
+         "Téléchargez-le seul depuis sa fiche dans quelques instants.\n";
+}
+
+std::string DossierProgramsBusy() {
+  return "Le service prépare beaucoup de dossiers en ce moment. Patientez quelques secondes "
+         "puis recommencez.";
+}
+
 }  // namespace dossier::messages

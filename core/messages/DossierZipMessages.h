@@ -22,5 +22,9 @@ std::string UnknownDossier(const std::string& id);
 // In the archive, instead of "{id}.pdf".
 std::string DossierNotReadyInArchive(const std::string& id);
 std::string DossierFailedInArchive(const std::string& id);
+std::string DossierBusyInArchive(const std::string& id);
+
+// Every slot for assembling a dossier or drawing a récépissé stayed taken.
+std::string DossierProgramsBusy();
 
 }  // namespace dossier::messages

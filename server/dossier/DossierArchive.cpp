@@ -74,8 +74,10 @@ void WriteDossier(ZipStream& zip, DossierPdf& dossiers, const std::string& id) {
   try {
     file = OpenDossier(dossiers, id);
     size = SizeOf(*file);
-  } catch (const ClientError&) {  // nothing to show yet, or removed since the check
-    return WriteText(zip, id + "-erreur.txt", messages::DossierNotReadyInArchive(id));
+  } catch (const ClientError& error) {  // busy; or nothing to show yet, or removed since
+    return WriteText(zip, id + "-erreur.txt",
+                     error.code() == ErrorCode::kBusy ? messages::DossierBusyInArchive(id)
+                                                      : messages::DossierNotReadyInArchive(id));
   } catch (const std::exception&) {  // assembling failed (GET …/dossier.pdf logs why)
     return WriteText(zip, id + "-erreur.txt", messages::DossierFailedInArchive(id));
   }

@@ -19,6 +19,7 @@
 #include "isolation/ChildEnd.h"
 #include "isolation/LimitedProgram.h"
 #include "server/dossier/DossierState.h"
+#include "server/dossier/ProgramSlots.h"
 #include "store/blobs/BlobStore.h"
 #include "store/db/ConnectionPool.h"
 #include "workflow/CandidatureStatus.h"
@@ -153,6 +154,9 @@ DossierState ReadState(ConnectionPool& pool, const std::string& id) {
   return std::move(*state);
 }
 
+// How long a request waits for a free assembling slot before `busy`.
+constexpr std::chrono::seconds kSlotWait(30);
+
 // Runs `dossier assemble` on the cover and the pièces' results, into `out`.
 void Assemble(const std::string& binary, const BlobStore& store, const DossierState& state,
               const fs::path& out) {
@@ -172,8 +176,9 @@ void Assemble(const std::string& binary, const BlobStore& store, const DossierSt
 
 }  // namespace
 
-DossierPdf::DossierPdf(ConnectionPool& pool, const BlobStore& store, std::string assemble_binary)
-    : pool_(pool), store_(store), assemble_binary_(std::move(assemble_binary)) {}
+DossierPdf::DossierPdf(ConnectionPool& pool, const BlobStore& store, std::string assemble_binary,
+                       ProgramSlots& slots)
+    : pool_(pool), store_(store), assemble_binary_(std::move(assemble_binary)), slots_(slots) {}
 
 std::string DossierPdf::PathFor(const std::string& candidature_id) {
   if (!IsSafeId(candidature_id)) throw NotFound("no candidature with such an id");
@@ -183,6 +188,8 @@ std::string DossierPdf::PathFor(const std::string& candidature_id) {
   if (fs::exists(out)) return out.string();
   fs::create_directories(dir);
 
+  ProgramSlots::Held slot = slots_.Take(kSlotWait);
+  if (fs::exists(out)) return out.string();  // assembled while this request waited
   Assemble(assemble_binary_, store_, state, out);
   RemoveOlderFiles(dir, candidature_id, out);
   return out.string();

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "server/ServerSettings.h"
+#include "server/dossier/ProgramSlots.h"
 #include "server/http/HttpCounters.h"
 #include "workflow/policy/PiecePolicy.h"
 
@@ -22,7 +23,8 @@ struct ServiceResources {
         pool(pool),
         store(store),
         token_secret(std::move(token_secret)),
-        policy(std::move(policy)) {}
+        policy(std::move(policy)),
+        document_programs(this->settings.max_document_programs) {}
 
   const ServerSettings settings;
   ConnectionPool& pool;
@@ -30,6 +32,8 @@ struct ServiceResources {
   const std::string token_secret;
   const PiecePolicy policy;
   HttpCounters counters;
+  // The dossier PDFs and récépissés drawn at once, out of process.
+  ProgramSlots document_programs;
 };
 
 // A database connection for one request: a pool that stays exhausted is

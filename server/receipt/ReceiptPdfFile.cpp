@@ -10,6 +10,7 @@
 #include "core/messages/ApiMessages.h"
 #include "isolation/ChildEnd.h"
 #include "isolation/LimitedProgram.h"
+#include "server/dossier/ProgramSlots.h"
 #include "server/receipt/TransmissionReceipt.h"
 #include "store/blobs/BlobStore.h"
 #include "store/db/ConnectionPool.h"
@@ -57,7 +58,7 @@ void Draw(const std::string& binary, const BlobStore& store, const std::string& 
 }  // namespace
 
 std::string ReceiptPdfPath(ConnectionPool& pool, const BlobStore& store, const std::string& binary,
-                           const std::string& candidature_id) {
+                           ProgramSlots& slots, const std::string& candidature_id) {
   std::optional<StoredReceipt> receipt = [&] {
     PooledConnection connection = pool.Acquire();
     return LatestReceipt(*connection, candidature_id);
@@ -70,6 +71,8 @@ std::string ReceiptPdfPath(ConnectionPool& pool, const BlobStore& store, const s
       dir / (candidature_id + "-" + std::to_string(receipt->id) + "-" + kLayoutVersion + ".pdf");
   if (fs::exists(out)) return out.string();
   fs::create_directories(dir);
+  ProgramSlots::Held slot = slots.Take(std::chrono::seconds(30));
+  if (fs::exists(out)) return out.string();  // drawn while this request waited
   Draw(binary, store, candidature_id, receipt->json, out);
   return out.string();
 }

@@ -11,8 +11,9 @@ namespace dossier {
 void HandleDossierPdf(RequestContext& context) {
   std::string id = CandidatureIdParam(context);
   ServiceResources& service = context.service();
-  std::string path =
-      DossierPdf(service.pool, service.store, service.settings.assemble_binary).PathFor(id);
+  std::string path = DossierPdf(service.pool, service.store, service.settings.assemble_binary,
+                                service.document_programs)
+                         .PathFor(id);
   context.SendFile(path, "application/pdf", id + "-dossier.pdf");
 }
 

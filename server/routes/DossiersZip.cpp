@@ -80,7 +80,8 @@ void HandleDossiersZip(RequestContext& context) {
   std::vector<std::string> ids = ReadIds(context);
   ServiceResources& service = context.service();
   RequireKnown(service, ids);
-  DossierPdf dossiers(service.pool, service.store, service.settings.assemble_binary);
+  DossierPdf dossiers(service.pool, service.store, service.settings.assemble_binary,
+                      service.document_programs);
   DossierArchive archive(dossiers, [&context] { return context.ClientLeft(); });
   std::ostream& out = context.SendStream("application/zip", "dossiers.zip");
   // Cut short: the dispatcher closes the connection and logs this.

@@ -27,8 +27,8 @@ void HandleReceipt(RequestContext& context) {
 void HandleReceiptPdf(RequestContext& context) {
   std::string id = CandidatureIdParam(context);
   ServiceResources& service = context.service();
-  std::string path =
-      ReceiptPdfPath(service.pool, service.store, service.settings.assemble_binary, id);
+  std::string path = ReceiptPdfPath(service.pool, service.store, service.settings.assemble_binary,
+                                    service.document_programs, id);
   context.SendFile(path, "application/pdf", id + "-recepisse.pdf");
 }
 

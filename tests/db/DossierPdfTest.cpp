@@ -6,12 +6,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <regex>
+#include <thread>
+#include <vector>
 
 #include "core/errors/ClientError.h"
 #include "server/dossier/DossierPdf.h"
+#include "server/dossier/ProgramSlots.h"
 #include "store/blobs/BlobStore.h"
 #include "tests/db/TestDatabase.h"
 #include "tests/fixtures/BornDigitalPdf.h"
@@ -130,9 +135,12 @@ class DossierPdfTest : public ::testing::Test {
     rows_.Processed("cand-1", "t_attestation", "", 0, "size");
   }
 
-  DossierPdf Dossier() { return DossierPdf(db_.pool(), store_, testing::BuiltBinary("dossier")); }
+  DossierPdf Dossier() {
+    return DossierPdf(db_.pool(), store_, testing::BuiltBinary("dossier"), slots_);
+  }
 
   test::TestDatabase db_;
+  ProgramSlots slots_{2};
   testing::TempDir data_;
   BlobStore store_;
   DossierRows rows_;
@@ -232,7 +240,7 @@ TEST_F(DossierPdfTest, AMissingResultIsAnErrorNotAPartialDossier) {
 }
 
 TEST_F(DossierPdfTest, AFailingAssemblerIsReportedWithItsOutput) {
-  DossierPdf dossier(db_.pool(), store_, "/bin/false");
+  DossierPdf dossier(db_.pool(), store_, "/bin/false", slots_);
   try {
     dossier.PathFor("cand-1");
     FAIL() << "built";
@@ -241,6 +249,43 @@ TEST_F(DossierPdfTest, AFailingAssemblerIsReportedWithItsOutput) {
   } catch (const std::runtime_error& error) {
     EXPECT_TRUE(Has(error.what(), "exit 1")) << error.what();
   }
+}
+
+// Four requests for the same dossier at once, one slot: the assembler runs
+// once, one program at a time, and the others take the file it wrote.
+TEST_F(DossierPdfTest, RequestsWaitForASlotAndTakeWhatWasAssembledMeanwhile) {
+  ProgramSlots one(1);
+  std::string log = data_.path() + "/assembled.log";
+  std::string wrapper =
+      data_.Write("assemble.sh", "#!/bin/sh\necho start >> " + log + "\nsleep 0.3\nexec " +
+                                     testing::BuiltBinary("dossier") + " \"$@\"\n");
+  std::filesystem::permissions(wrapper, std::filesystem::perms::owner_all);
+  std::vector<std::string> paths(4);
+  std::vector<std::thread> requests;
+  for (std::string& path : paths)
+    requests.emplace_back(
+        [&] { path = DossierPdf(db_.pool(), store_, wrapper, one).PathFor("cand-1"); });
+  for (std::thread& request : requests) request.join();
+  for (const std::string& path : paths) EXPECT_EQ(path, paths[0]);
+  EXPECT_EQ(testing::ReadFile(log), "start\n");
+}
+
+TEST(ProgramSlots, AFullSetAnswersBusyAfterItsWaitAndAFreedSlotIsTaken) {
+  ProgramSlots slots(1);
+  std::optional<ProgramSlots::Held> held(slots.Take(std::chrono::milliseconds(0)));
+  try {
+    slots.Take(std::chrono::milliseconds(50));
+    FAIL() << "a second slot out of one";
+  } catch (const ClientError& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kBusy);
+    EXPECT_GT(error.retry_after(), 0);
+  }
+  std::thread giver([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    held.reset();
+  });
+  EXPECT_NO_THROW(slots.Take(std::chrono::seconds(10)));
+  giver.join();
 }
 
 }  // namespace
