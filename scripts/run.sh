@@ -54,10 +54,10 @@ done
 
 # A sample candidature with the reference dossier's pièces, and its files.
 cand=DEMO-0001
-admin=$("$build/dossier" token --role admin --hours 1)
+admin=$("$build/dossier" token --role admin --sub ecandidat --hours 1)
 curl -fsS -X PUT "$base/api/v1/candidatures/$cand" -H "Authorization: Bearer $admin" \
   -H 'Content-Type: application/json' \
-  -d '{"formation": "Licence Mathématiques — L1", "ine": "1234567890V",
+  -d '{"formation": "Licence Mathématiques — L1", "ine": "1234567890V", "nom": "Martin", "prenom": "Camille",
        "pieces": [{"code": "cv", "mandatory": true}, {"code": "lettre_motivation", "mandatory": true},
                   {"code": "releve_bac", "mandatory": true}, {"code": "bulletins", "mandatory": true},
                   {"code": "identite", "mandatory": true}, {"code": "complementaires", "mandatory": false}]}' \
@@ -65,7 +65,8 @@ curl -fsS -X PUT "$base/api/v1/candidatures/$cand" -H "Authorization: Bearer $ad
 samples="$DOSSIER_DATA_DIR/sample-dossier"
 [ -d "$samples/releve_bac" ] || "$build/dossier-fixtures" reference "$samples" >/dev/null
 token=$("$build/dossier" token --role candidat --candidature "$cand")
-staff=$("$build/dossier" token --role gestionnaire)
+# The login the history shows for this gestionnaire's decisions.
+staff=$("$build/dossier" token --role gestionnaire --sub "${DOSSIER_GESTIONNAIRE:-gestionnaire.demo}")
 scan=$(ls "$samples"/releve_bac/* | head -1)
 
 cat <<MSG

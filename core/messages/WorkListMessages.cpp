@@ -7,7 +7,7 @@ std::string WorkListLimit() {
 }
 
 std::string WorkListOffset() {
-  return "Le paramètre « offset » doit être un nombre entier positif ou nul.";
+  return "Le paramètre « offset » doit être un nombre entier entre 0 et 999 999 999.";
 }
 
 std::string WorkListSort(const std::string& sort) {
