@@ -107,6 +107,12 @@ MigrationResult Migrate(const DatabaseUrl& url, const std::vector<Migration>& mi
           "CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL PRIMARY KEY, "
           "name VARCHAR(200) NOT NULL, applied_at DATETIME(3) NOT NULL) ENGINE=InnoDB");
   std::set<int> done = AppliedVersions(*connection);
+  int known = migrations.empty() ? 0 : migrations.back().version;
+  if (!done.empty() && *done.rbegin() > known)
+    throw SchemaTooNew("the database " + url.schema + " is at schema version " +
+                       std::to_string(*done.rbegin()) + ", newer than this binary knows (" +
+                       std::to_string(known) +
+                       "): run the release that migrated it, or a newer one");
   MigrationResult result;
   for (const Migration& migration : migrations) {
     if (done.count(migration.version)) continue;

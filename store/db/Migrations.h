@@ -1,5 +1,6 @@
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,19 @@ struct MigrationResult {
   int current = 0;           // version of the schema afterwards
 };
 
+// The database was migrated by a newer release than this binary: its
+// statements could write rows that schema does not allow, or miss columns
+// it needs, so it does not start.
+class SchemaTooNew : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Creates the database when missing, then applies, in order, the migrations
 // not yet recorded in `schema_version`. Several processes starting at once
-// serialise on a named lock, so each migration runs once.
+// serialise on a named lock, so each migration runs once. Throws
+// SchemaTooNew, applying nothing, when the database records a version
+// newer than the last of `migrations`.
 MigrationResult Migrate(const DatabaseUrl& url,
                         const std::vector<Migration>& migrations = BuiltInMigrations());
 

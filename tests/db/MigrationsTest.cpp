@@ -1,4 +1,5 @@
 #include <cppconn/connection.h>
+#include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 #include <gtest/gtest.h>
 
@@ -66,6 +67,71 @@ TEST(Migrations, DossierMigrateCreatesTheDatabaseAndReportsItsVersion) {
   EXPECT_EQ(testing::RunCommand(testing::BuiltBinary("dossier") + " migrate --db 'postgres://x'")
                 .exit_code,
             2);
+}
+
+// A database the next release migrated: this binary applies nothing and
+// says why, and neither `dossier migrate` nor `dossierd` goes on with it.
+TEST(Migrations, ASchemaNewerThanTheBinaryIsRefused) {
+  test::TestDatabase db;
+  {
+    PooledConnection connection = db.pool().Acquire();
+    std::unique_ptr<sql::Statement>(connection->createStatement())
+        ->execute(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (999, "
+            "'future', UTC_TIMESTAMP(3))");
+  }
+  try {
+    Migrate(db.url());
+    FAIL() << "migrated a schema from the future";
+  } catch (const SchemaTooNew& error) {
+    EXPECT_NE(std::string(error.what()).find("schema version 999"), std::string::npos)
+        << error.what();
+  }
+  testing::CommandResult cli =
+      testing::RunCommand(testing::BuiltBinary("dossier") + " migrate --db '" + db.UrlText() + "'");
+  EXPECT_NE(cli.exit_code, 0);
+  EXPECT_NE(cli.out.find("newer than this binary knows"), std::string::npos) << cli.out;
+  testing::TempDir data;
+  testing::CommandResult daemon = testing::RunCommand(
+      "timeout 60 " + testing::BuiltBinary("dossierd") + " --port 0 --workers 0 --data-dir " +
+      data.path() + " --db '" + db.UrlText() + "'");
+  EXPECT_NE(daemon.exit_code, 0);
+  EXPECT_NE(daemon.exit_code, 124) << "dossierd started on it";
+  EXPECT_NE(daemon.out.find("newer than this binary knows"), std::string::npos) << daemon.out;
+}
+
+// A database made by the release before: the last migration applies to it
+// with its rows in place, and the pre-check's stored flag is computed for
+// the reports written before it existed.
+TEST(Migrations, TheLastMigrationUpgradesADatabaseOfTheReleaseBefore) {
+  DatabaseUrl url = test::TestServerUrl();
+  url.schema = "t_upgrade_" + RandomHex(4);
+  std::vector<Migration> before(BuiltInMigrations().begin(), BuiltInMigrations().end() - 1);
+  EXPECT_EQ(Migrate(url, before).current, before.back().version);
+  std::unique_ptr<sql::Connection> connection = ConnectionPool::Connect(url);
+  std::unique_ptr<sql::Statement> statement(connection->createStatement());
+  for (const char* sql :
+       {"INSERT INTO piece_justif (code, label, max_bytes, max_pages, formats, target_dpi) "
+        "VALUES ('cv', 'CV', 2000000, 10, 'pdf', 200)",
+        "INSERT INTO candidature (id, formation, status, created_at, updated_at) VALUES "
+        "('C1', 'Licence', 'RE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))",
+        "INSERT INTO pj_cand (candidature_id, piece_code, status, current_version, updated_at) "
+        "VALUES ('C1', 'cv', 'TR', 1, UTC_TIMESTAMP(3))",
+        "INSERT INTO piece_version (candidature_id, piece_code, version, created_at) VALUES "
+        "('C1', 'cv', 1, UTC_TIMESTAMP(3))",
+        "INSERT INTO precheck (piece_version_id, job_id, outcome, message, report, latency_ms, "
+        "created_at) SELECT id, 1, 'accepted', 'ok', "
+        "'{\"active_content_removed\": [\"javascript\", \"link\"]}', 5, UTC_TIMESTAMP(3) "
+        "FROM piece_version"})
+    statement->execute(sql);
+  MigrationResult upgraded = Migrate(url);
+  EXPECT_EQ(upgraded.applied, std::vector<int>{BuiltInMigrations().back().version});
+  std::unique_ptr<sql::ResultSet> row(statement->executeQuery(
+      "SELECT c.nom IS NULL, p.active_content FROM candidature c, precheck p WHERE c.id = 'C1'"));
+  ASSERT_TRUE(row->next());
+  EXPECT_TRUE(row->getBoolean(1));
+  EXPECT_EQ(row->getInt(2), 1);
+  statement->execute("DROP DATABASE `" + url.schema + "`");
 }
 
 }  // namespace

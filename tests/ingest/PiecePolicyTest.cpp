@@ -221,5 +221,20 @@ TEST(PiecePolicyTest, AcceptsEachImageFormatByItsCodeAndRefusesGif) {
   EXPECT_NE(message.find("unknown format 'gif'"), std::string::npos) << message;
 }
 
+TEST(PiecePolicyTest, RefusesAnUnknownKeyNamingItAndWhereItStands) {
+  std::string misspelt = PolicyErrorOf([] {
+    PiecePolicy::FromJson(WithTypes(R"({"code": "cv", "max_byte": 5000000})"), "etab.json");
+  });
+  EXPECT_NE(misspelt.find("unknown key 'max_byte'"), std::string::npos) << misspelt;
+  EXPECT_NE(misspelt.find("etab.json: piece_types[0]"), std::string::npos) << misspelt;
+  std::string top = PolicyErrorOf(
+      [] { PiecePolicy::FromJson(R"({"piece_types": [], "defaut": {}})", "etab.json"); });
+  EXPECT_NE(top.find("unknown key 'defaut'"), std::string::npos) << top;
+  std::string in_defaults = PolicyErrorOf(
+      [] { PiecePolicy::FromJson(R"({"defaults": {"dpi": 200}, "piece_types": []})", "e.json"); });
+  EXPECT_NE(in_defaults.find("e.json: defaults: unknown key 'dpi'"), std::string::npos)
+      << in_defaults;
+}
+
 }  // namespace
 }  // namespace dossier

@@ -3,7 +3,9 @@
 #include <Poco/JSON/Parser.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
+#include <vector>
 
 namespace dossier {
 
@@ -34,7 +36,21 @@ void ReadFormats(const Object& entry, PieceRules& rules) {
   }
 }
 
+// A key this service does not read is an error naming it: a misspelt
+// "max_byte" would otherwise leave eCandidat's default in force unseen.
+void RequireKnownKeys(const Object& object, std::initializer_list<const char*> known) {
+  std::vector<std::string> names;
+  object.getNames(names);
+  for (const std::string& name : names) {
+    bool found = false;
+    for (const char* key : known) found = found || name == key;
+    if (!found) throw PolicyError("unknown key '" + name + "'");
+  }
+}
+
 void Overlay(const Object& entry, PieceRules& rules, bool& conditional) {
+  RequireKnownKeys(entry, {"code", "label", "max_bytes", "max_pages", "target_dpi", "bilevel_dpi",
+                           "floor_dpi", "jpeg_quality", "check_ine", "conditional", "formats"});
   if (entry.has("code")) rules.code = entry.getValue<std::string>("code");
   if (entry.has("label")) rules.label = entry.getValue<std::string>("label");
   if (entry.has("max_bytes")) rules.max_bytes = entry.getValue<std::uint64_t>("max_bytes");
@@ -79,6 +95,7 @@ PiecePolicy PiecePolicy::FromJson(const std::string& json, const std::string& or
   try {
     Poco::JSON::Parser parser;
     auto root = parser.parse(json).extract<Object::Ptr>();
+    RequireKnownKeys(*root, {"version", "defaults", "piece_types"});
     bool ignored = false;
     where = origin + ": defaults";
     if (root->has("defaults")) Overlay(*root->getObject("defaults"), policy.defaults_, ignored);
