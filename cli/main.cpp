@@ -7,6 +7,7 @@
 #include "cli/MigrateCommand.h"
 #include "cli/PieceTypesCommand.h"
 #include "cli/ProcessCommand.h"
+#include "cli/PurgeCommand.h"
 #include "cli/ReceiptCommand.h"
 #include "cli/TokenCommand.h"
 
@@ -21,6 +22,7 @@ const char* const kUsage =
     "  recepisse    the receipt of a transmission as a PDF\n"
     "  migrate      create or upgrade the workflow database\n"
     "  token        mint a bearer token for the HTTP API\n"
+    "  purge        delete a closed campaign's candidatures, rows and files\n"
     "  help         this text\n";
 
 }  // namespace
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
   if (command == "assemble") return dossier::RunAssembleCommand(args);
   if (command == "recepisse") return dossier::RunReceiptCommand(args);
   if (command == "migrate") return dossier::RunMigrateCommand(args);
+  if (command == "purge") return dossier::RunPurgeCommand(args);
   if (command == "piece-types") return dossier::RunPieceTypesCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
