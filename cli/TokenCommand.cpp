@@ -1,10 +1,15 @@
 #include "cli/TokenCommand.h"
 
+#include <Poco/Base64Encoder.h>
+
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "server/auth/AccessToken.h"
+#include "server/auth/TokenKeyFiles.h"
 #include "server/auth/TokenSecret.h"
 #include "store/db/DatabaseLocation.h"
 
@@ -14,9 +19,14 @@ namespace {
 const char* const kTokenUsage =
     "usage: dossier token --role candidat|gestionnaire|admin [--candidature ID]\n"
     "                     [--sub LOGIN] [--hours N] [--data-dir DIR]\n"
+    "       dossier token --print-key [--data-dir DIR]\n"
+    "       dossier token --rotate-key [--data-dir DIR]\n"
     "  A candidat token needs --candidature and lasts 30 days by default;\n"
     "  the others last 12 hours. --sub names the holder (1 to 128 characters\n"
-    "  of A-Z a-z 0-9 . _ @ -): the history records it for each decision.\n";
+    "  of A-Z a-z 0-9 . _ @ -): the history records it for each decision.\n"
+    "  --print-key prints the HS256 key (base64url) for eCandidat to mint\n"
+    "  tokens itself; --rotate-key retires it (still accepted 7 days) and\n"
+    "  writes a new one: restart the servers.\n";
 
 struct TokenOptions {
   std::string role, candidature, sub, data_dir;
@@ -51,9 +61,52 @@ bool Parse(const std::vector<std::string>& args, TokenOptions& options) {
   return true;
 }
 
+std::string Base64Url(const std::string& bytes) {
+  std::ostringstream out;
+  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+  encoder.rdbuf()->setLineLength(0);
+  encoder << bytes;
+  encoder.close();
+  return out.str();
+}
+
+bool IsKeyFlag(const std::string& arg) {
+  return arg == "--print-key" || arg == "--rotate-key";
+}
+
+// `--print-key` or `--rotate-key`, alone or with `--data-dir DIR` (either
+// side of it).
+int RunKeyCommand(const std::vector<std::string>& args) {
+  std::vector<std::string> rest;
+  std::string action;
+  for (const std::string& arg : args) {
+    if (IsKeyFlag(arg) && action.empty())
+      action = arg;
+    else
+      rest.push_back(arg);
+  }
+  bool with_dir = rest.size() == 2 && rest[0] == "--data-dir";
+  if (!rest.empty() && !with_dir) {
+    std::cerr << kTokenUsage;
+    return 2;
+  }
+  try {
+    std::string data_dir = ResolveDataDir(with_dir ? rest[1] : "");
+    std::string key = action == "--rotate-key"
+                          ? RotateTokenKey(data_dir, std::time(nullptr)).current
+                          : LoadOrCreateTokenSecret(data_dir);
+    std::cout << Base64Url(key) << "\n";
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "dossier token: " << error.what() << "\n";
+    return 1;
+  }
+}
+
 }  // namespace
 
 int RunTokenCommand(const std::vector<std::string>& args) {
+  if (std::any_of(args.begin(), args.end(), IsKeyFlag)) return RunKeyCommand(args);
   TokenOptions options;
   std::optional<TokenRole> role;
   if (!Parse(args, options) || !(role = ParseTokenRole(options.role)) ||

@@ -15,7 +15,7 @@
 #include "daemon/ServiceLog.h"
 #include "daemon/ServicePolicy.h"
 #include "server/HttpService.h"
-#include "server/auth/TokenSecret.h"
+#include "server/auth/TokenKeyFiles.h"
 #include "server/notify/OutboxDelivery.h"
 #include "store/blobs/BlobStore.h"
 #include "store/db/ConnectionPool.h"
@@ -121,7 +121,7 @@ int RunService(const DaemonOptions& options, const DatabaseUrl& url, const Piece
     ServerSettings settings = options.server;
     if (settings.assemble_binary.empty()) settings.assemble_binary = SiblingBinary("dossier");
     http = std::make_unique<HttpService>(settings, pool, store,
-                                         LoadOrCreateTokenSecret(options.data_dir), policy);
+                                         LoadTokenKeys(options.data_dir), policy);
     http->Start();
     sender = MakeSender(options.smtp);
     outbox = std::make_unique<OutboxDelivery>(pool, *sender);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <stdexcept>
 
 namespace dossier {
 
@@ -19,13 +20,16 @@ const char* const kDaemonUsage =
     "                [--kept-versions N] [--public-url URL]\n"
     "                [--head-timeout S] [--max-serving-per-address N] [--max-waiting-per-address "
     "N]\n"
-    "                [--max-document-programs N]\n"
+    "                [--max-document-programs N] [--trusted-proxies CIDR,...]\n"
     "environment: DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP,\n"
-    "             DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL\n"
+    "             DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL, DOSSIER_TRUSTED_PROXIES\n"
     "  --role all     HTTP server and worker processes (default)\n"
     "  --role server  HTTP only; workers run elsewhere against the same database\n"
     "  --role worker  worker processes only\n"
     "  --web-dir DIR  serve the web pages from DIR (server/web) instead of the built-in copy\n"
+    "  --trusted-proxies CIDR,...  reverse proxies (e.g. 127.0.0.1,10.0.0.0/8,::1) whose\n"
+    "                 X-Forwarded-For, X-Forwarded-Proto and X-Request-Id are believed;\n"
+    "                 default: none, the client is the connecting address\n"
     "  --upload-burst N  uploads a candidature may send at once (8), then one every\n"
     "                    --upload-interval-seconds S (10; 0: no limit); beyond, 429\n"
     "  --max-candidature-mb N  originals a candidature may keep (200), counting the\n"
@@ -39,6 +43,16 @@ const char* const kDaemonUsage =
     "                    more requests wait 30 s for one, then 503\n";
 
 namespace {
+
+// A list that names a proxy wrongly would silently believe nobody (or
+// somebody else): refused at start, naming the bad entry.
+TrustedProxies TrustedProxiesFrom(const std::string& flag, const std::string& value) {
+  try {
+    return TrustedProxies::Parse(value);
+  } catch (const std::invalid_argument& bad) {
+    throw UsageError(flag + ": " + bad.what());
+  }
+}
 
 long Number(const std::string& flag, const std::string& value, long min, long max) {
   try {
@@ -82,6 +96,10 @@ const std::map<std::string, Setter>& Setters() {
        [](DaemonOptions& o, const std::string& v) {
          o.server.public_url = v;
          o.workers.public_url = v;
+       }},
+      {"--trusted-proxies",
+       [](DaemonOptions& o, const std::string& v) {
+         o.server.gate.trusted_proxies = TrustedProxiesFrom("--trusted-proxies", v);
        }},
       {"--head-timeout",
        [](DaemonOptions& o, const std::string& v) {
@@ -163,7 +181,10 @@ const std::map<std::string, Setter>& Setters() {
   return setters;
 }
 
-void ApplyEnvironment(DaemonOptions& options) {
+void ApplyEnvironment(DaemonOptions& options, bool trusted_proxies_flag) {
+  if (!trusted_proxies_flag && !Env("DOSSIER_TRUSTED_PROXIES").empty())
+    options.server.gate.trusted_proxies =
+        TrustedProxiesFrom("DOSSIER_TRUSTED_PROXIES", Env("DOSSIER_TRUSTED_PROXIES"));
   if (!Env("DOSSIER_PORT").empty())
     options.server.port = static_cast<int>(Number("DOSSIER_PORT", Env("DOSSIER_PORT"), 0, 65535));
   if (!Env("DOSSIER_WORKERS").empty())
@@ -207,7 +228,7 @@ DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args) {
   for (const auto& [flag, value] : flags) Setters().at(flag)(options, value);
   if (role == DaemonRole::WorkerProcess) options.role = role;
   int port = options.server.port, workers = options.workers.processes;
-  ApplyEnvironment(options);
+  ApplyEnvironment(options, flags.count("--trusted-proxies") > 0);
   if (!environment_port) options.server.port = port;  // a flag beats the environment
   if (!environment_workers) options.workers.processes = workers;
   RequireWebDir(options.server.web_dir);

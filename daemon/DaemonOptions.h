@@ -28,7 +28,8 @@ struct DaemonOptions {
 };
 
 // Flags first, then the environment (DOSSIER_PORT, DOSSIER_DATA_DIR,
-// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP, DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL),
+// DOSSIER_DB, DOSSIER_WORKERS, DOSSIER_SMTP, DOSSIER_WEB_DIR, DOSSIER_PUBLIC_URL,
+// DOSSIER_TRUSTED_PROXIES),
 // then defaults.
 DaemonOptions ParseDaemonOptions(const std::vector<std::string>& args);
 

@@ -24,6 +24,8 @@ packages=(
   qpdf poppler-utils img2pdf ghostscript util-linux python3
   # browser tests of the web pages: Chromium driven by playwright-core (npm)
   chromium nodejs
+  # tests/service/BehindNginxTest: dossierd behind the reverse proxy of docs/OPERATIONS.md
+  nginx-light
 )
 # npm comes with some builds of nodejs; Debian packages it apart.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

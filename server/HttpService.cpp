@@ -33,7 +33,7 @@ Poco::Net::HTTPServerParams::Ptr ServerParams() {
 }  // namespace
 
 HttpService::HttpService(ServerSettings settings, ConnectionPool& pool, const BlobStore& store,
-                         std::string token_secret, PiecePolicy policy)
+                         TokenKeys token_secret, PiecePolicy policy)
     : service_(std::make_unique<ServiceResources>(std::move(settings), pool, store,
                                                   std::move(token_secret), std::move(policy))),
       router_(std::make_unique<Router>(ApiRouter())),

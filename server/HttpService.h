@@ -5,6 +5,7 @@
 #include <string>
 
 #include "server/ServerSettings.h"
+#include "server/auth/TokenKeys.h"
 #include "workflow/policy/PiecePolicy.h"
 
 namespace Poco::Net {
@@ -31,7 +32,7 @@ class ServingLane;
 class HttpService {
  public:
   HttpService(ServerSettings settings, ConnectionPool& pool, const BlobStore& store,
-              std::string token_secret, PiecePolicy policy);
+              TokenKeys token_secret, PiecePolicy policy);
   ~HttpService();  // stops when still serving
   HttpService(const HttpService&) = delete;
   HttpService& operator=(const HttpService&) = delete;

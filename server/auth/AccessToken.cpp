@@ -5,13 +5,25 @@
 #include <Poco/HMACEngine.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/JWT/JWTException.h>
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
 #include <Poco/SHA2Engine.h>
 
+#include <ctime>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
 namespace dossier {
 namespace {
+
+constexpr std::size_t kMaxTokenSize = 4096;
+
+std::string Signed(Poco::JWT::Token& token, const std::string& key) {
+  token.setType("JWT");
+  return Poco::JWT::Signer(key).sign(token, Poco::JWT::Signer::ALGO_HS256);
+}
 
 class Sha256Engine : public Poco::SHA2Engine {
  public:
@@ -19,41 +31,68 @@ class Sha256Engine : public Poco::SHA2Engine {
   Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
 };
 
-std::string Base64Url(const std::string& bytes) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-  encoder.rdbuf()->setLineLength(0);
-  encoder << bytes;
-  encoder.close();
-  return out.str();
+// Poco::JWT compares signatures with ==, which stops at the first byte that
+// differs: this constant-time check runs first, so that only a right
+// signature ever reaches Poco's comparison. Throws Poco::Exception on a
+// signature that is not base64url.
+bool HasHs256Signature(const std::string& jwt, const std::string& key) {
+  std::size_t last_dot = jwt.rfind('.');
+  if (last_dot == std::string::npos) return false;
+  std::istringstream in(jwt.substr(last_dot + 1));
+  Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+  std::string given((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+  Poco::HMACEngine<Sha256Engine> hmac(key);
+  hmac.update(jwt.data(), last_dot);
+  const Poco::DigestEngine::Digest& expected = hmac.digest();
+  if (given.size() != expected.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < given.size(); ++i)
+    diff |= static_cast<unsigned char>(given[i]) ^ expected[i];
+  return diff == 0;
 }
 
-std::optional<std::string> FromBase64Url(const std::string& text) {
-  if (text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") !=
-      std::string::npos)
-    return std::nullopt;
+// The token's claims when `key` signed it with HS256; Poco::JWT refuses any
+// other alg (none included) before it looks at the signature.
+enum class Signature { Good, Bad, Unreadable };
+Signature VerifyWith(const std::string& jwt, const std::string& key, Poco::JWT::Token& token) {
   try {
-    std::istringstream in(text);
-    Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
-    std::string bytes((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
-    return bytes;
+    Poco::JWT::Token parsed(jwt);  // throws on what is not a JWT: Malformed before BadSignature
+    if (!HasHs256Signature(jwt, key)) return Signature::Bad;
+    token = Poco::JWT::Signer(key).verify(jwt);
+    return Signature::Good;
+  } catch (const Poco::JWT::SignatureVerificationException&) {
+    return Signature::Bad;
+  } catch (const Poco::JWT::UnallowedAlgorithmException&) {
+    return Signature::Bad;
   } catch (const Poco::Exception&) {
-    return std::nullopt;
+    return Signature::Unreadable;
   }
 }
 
-std::string Sign(const std::string& payload, const std::string& secret) {
-  Poco::HMACEngine<Sha256Engine> hmac(secret);
-  hmac.update(payload);
-  const Poco::DigestEngine::Digest& digest = hmac.digest();
-  return std::string(digest.begin(), digest.end());
+std::optional<std::string> StringClaim(const Poco::JSON::Object& claims, const std::string& name) {
+  if (!claims.has(name)) return std::string();
+  Poco::Dynamic::Var value = claims.get(name);
+  if (!value.isString()) return std::nullopt;
+  return value.extract<std::string>();
 }
 
-bool SameBytes(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
+// The claims of a well-signed token as a grant; Malformed when one is wrong.
+TokenCheck ReadClaims(const Poco::JSON::Object& claims, AccessGrant& grant) {
+  std::optional<std::string> role_name = StringClaim(claims, "role");
+  if (!role_name) return TokenCheck::Malformed;
+  std::optional<TokenRole> role = ParseTokenRole(*role_name);
+  std::optional<std::string> cand = StringClaim(claims, "cand");
+  std::optional<std::string> sub = StringClaim(claims, "sub");
+  if (!role || !cand || !sub || !claims.has("exp")) return TokenCheck::Malformed;
+  Poco::Dynamic::Var exp = claims.get("exp");
+  if (!exp.isNumeric()) return TokenCheck::Malformed;
+  if (claims.has("sub") && !IsValidSubject(*sub)) return TokenCheck::Malformed;
+  if (*role == TokenRole::Candidat && cand->empty()) return TokenCheck::Malformed;
+  grant.role = *role;
+  grant.candidature = *cand;
+  grant.sub = *sub;
+  grant.expires_at = static_cast<std::int64_t>(exp.convert<double>());
+  return TokenCheck::Valid;
 }
 
 }  // namespace
@@ -96,54 +135,41 @@ bool IsValidSubject(const std::string& sub) {
   return true;
 }
 
-std::string MintToken(const AccessGrant& grant, const std::string& secret) {
+std::string MintToken(const AccessGrant& grant, const std::string& key, std::int64_t issued_at) {
   if (!grant.sub.empty() && !IsValidSubject(grant.sub))
     throw std::invalid_argument("token sub: 1 to 128 characters of [A-Za-z0-9._@-]");
-  Poco::JSON::Object payload;
-  payload.set("role", TokenRoleName(grant.role));
-  if (!grant.candidature.empty()) payload.set("cand", grant.candidature);
-  if (!grant.sub.empty()) payload.set("sub", grant.sub);
-  payload.set("exp", static_cast<Poco::Int64>(grant.expires_at));
-  std::ostringstream json;
-  payload.stringify(json);
-  return SignPayload(json.str(), secret);
+  Poco::JWT::Token token;
+  Poco::JSON::Object& claims = token.payload();
+  claims.set("role", std::string(TokenRoleName(grant.role)));
+  if (!grant.candidature.empty()) claims.set("cand", grant.candidature);
+  if (!grant.sub.empty()) claims.set("sub", grant.sub);
+  claims.set("exp", static_cast<Poco::Int64>(grant.expires_at));
+  claims.set("iat", static_cast<Poco::Int64>(issued_at));
+  return Signed(token, key);
 }
 
-std::string SignPayload(const std::string& payload_json, const std::string& secret) {
-  std::string body = Base64Url(payload_json);
-  return body + "." + Base64Url(Sign(body, secret));
+std::string MintToken(const AccessGrant& grant, const std::string& key) {
+  return MintToken(grant, key, static_cast<std::int64_t>(std::time(nullptr)));
 }
 
-TokenCheck VerifyToken(const std::string& token, const std::string& secret, std::int64_t now,
+std::string SignPayload(const std::string& claims_json, const std::string& key) {
+  Poco::JWT::Token token;
+  token.payload() = *Poco::JSON::Parser().parse(claims_json).extract<Poco::JSON::Object::Ptr>();
+  return Signed(token, key);
+}
+
+TokenCheck VerifyToken(const std::string& jwt, const TokenKeys& keys, std::int64_t now,
                        AccessGrant& grant) {
-  std::size_t dot = token.find('.');
-  if (dot == std::string::npos || token.size() > 4096) return TokenCheck::Malformed;
-  std::string body = token.substr(0, dot);
-  std::optional<std::string> signature = FromBase64Url(token.substr(dot + 1));
-  if (!signature) return TokenCheck::Malformed;
-  if (!SameBytes(*signature, Sign(body, secret))) return TokenCheck::BadSignature;
-  std::optional<std::string> json = FromBase64Url(body);
-  if (!json) return TokenCheck::Malformed;
-  try {
-    Poco::JSON::Object::Ptr payload =
-        Poco::JSON::Parser().parse(*json).extract<Poco::JSON::Object::Ptr>();
-    std::optional<TokenRole> role = ParseTokenRole(payload->optValue<std::string>("role", ""));
-    if (!role) return TokenCheck::Malformed;
-    grant.role = *role;
-    grant.candidature = payload->optValue<std::string>("cand", "");
-    grant.expires_at = payload->optValue<Poco::Int64>("exp", 0);
-    grant.sub.clear();
-    if (payload->has("sub")) {
-      Poco::Dynamic::Var sub = payload->get("sub");
-      if (!sub.isString() || !IsValidSubject(sub.extract<std::string>()))
-        return TokenCheck::Malformed;
-      grant.sub = sub.extract<std::string>();
-    }
-  } catch (const Poco::Exception&) {
-    return TokenCheck::Malformed;
-  }
-  if (grant.role == TokenRole::Candidat && grant.candidature.empty()) return TokenCheck::Malformed;
-  return grant.expires_at > now ? TokenCheck::Valid : TokenCheck::Expired;
+  if (jwt.size() > kMaxTokenSize) return TokenCheck::Malformed;
+  Poco::JWT::Token token;
+  Signature signature = VerifyWith(jwt, keys.current, token);
+  if (signature == Signature::Bad && keys.PreviousAcceptedAt(now))
+    signature = VerifyWith(jwt, *keys.previous, token);
+  if (signature == Signature::Unreadable) return TokenCheck::Malformed;
+  if (signature == Signature::Bad) return TokenCheck::BadSignature;
+  TokenCheck claims = ReadClaims(token.payload(), grant);
+  if (claims != TokenCheck::Valid) return claims;
+  return now < grant.expires_at + kClockLeewaySeconds ? TokenCheck::Valid : TokenCheck::Expired;
 }
 
 }  // namespace dossier

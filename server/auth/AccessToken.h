@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "server/auth/TokenKeys.h"
+
 namespace dossier {
 
 // Who may do what. A candidat token opens one candidature; a gestionnaire
@@ -35,20 +37,29 @@ struct AccessGrant {
 // must escape).
 bool IsValidSubject(const std::string& sub);
 
-// A bearer token: base64url(JSON payload) "." base64url(HMAC-SHA256). The
-// payload is not secret (role, candidature, expiry, holder's sub when
-// named); the signature makes it unforgeable without the service's secret.
-// Throws std::invalid_argument for a sub that IsValidSubject refuses.
-std::string MintToken(const AccessGrant& grant, const std::string& secret);
-// The token around any JSON payload, signed: what MintToken writes, and
-// what the tests forge to see that VerifyToken checks the payload itself.
-std::string SignPayload(const std::string& payload_json, const std::string& secret);
+// A bearer token is a JWT (RFC 7519) signed with HS256: header
+// {"alg":"HS256","typ":"JWT"}, claims role, cand (a candidat's
+// candidature), sub (the holder, when named), exp and iat (Unix seconds).
+// Built and checked with Poco::JWT. Throws std::invalid_argument for a sub
+// that IsValidSubject refuses.
+std::string MintToken(const AccessGrant& grant, const std::string& key, std::int64_t issued_at);
+std::string MintToken(const AccessGrant& grant, const std::string& key);  // issued now
+// A JWT signed with HS256 around any claims JSON object: what the tests
+// forge to see that VerifyToken checks the claims themselves.
+std::string SignPayload(const std::string& claims_json, const std::string& key);
 
+// Seconds a token stays valid past its exp: clocks of eCandidat and of the
+// service differ a little.
+constexpr std::int64_t kClockLeewaySeconds = 30;
+
+// Malformed: not a JWT, or claims that are missing or wrong (no exp, an
+// unknown role, a candidat without cand, a sub IsValidSubject refuses).
+// BadSignature: an alg other than HS256 (none, HS512, RS256…), or a
+// signature neither the current key nor the previous one (within its grace)
+// makes. Expired: exp + kClockLeewaySeconds <= now.
 enum class TokenCheck { Valid, Malformed, BadSignature, Expired };
 
-// Verifies the signature (in constant time) and the expiry at `now`. A
-// payload whose sub is not a string IsValidSubject accepts is Malformed.
-TokenCheck VerifyToken(const std::string& token, const std::string& secret, std::int64_t now,
+TokenCheck VerifyToken(const std::string& token, const TokenKeys& keys, std::int64_t now,
                        AccessGrant& grant);
 
 }  // namespace dossier

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "server/http/TrustedProxies.h"
+
 namespace dossier {
 
 // How the connection gate holds the door against slow and greedy clients.
@@ -25,6 +27,10 @@ struct GateSettings {
   // Requests being served at once for one client address; more get 503 and
   // Retry-After. The probes of /healthz, /readyz and /metrics do not count.
   int max_serving_per_address = 32;
+  // Whose X-Forwarded-For names the client (--trusted-proxies). The waiting
+  // caps count peers (nothing is parsed yet); the serving cap counts the
+  // client the head names, once it is parsed.
+  TrustedProxies trusted_proxies;
   // Threads kept apart from the main ones: the probes always run there, and
   // authenticated requests when every main thread is busy. The last
   // `probe_only_threads` of them serve the probes only.

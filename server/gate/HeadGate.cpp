@@ -15,7 +15,9 @@
 
 #include "core/messages/DoorMessages.h"
 #include "server/gate/ServingLane.h"
+#include "server/http/ClientAddress.h"
 #include "server/http/ErrorAnswer.h"
+#include "server/http/RequestId.h"
 
 namespace dossier {
 namespace {
@@ -54,13 +56,14 @@ const char* Reason(int status) {
   }
 }
 
-std::string RawAnswer(ErrorCode code, int retry_after) {
+std::string RawAnswer(ErrorCode code, int retry_after, const std::string& request_id) {
   ErrorAnswer answer =
       AnswerTo(ClientError(code, messages::DoorRefusal(code)).RetryAfter(retry_after));
   std::string text =
       "HTTP/1.1 " + std::to_string(answer.status) + " " + Reason(answer.status) + "\r\n";
   text += "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n";
   for (const auto& [name, value] : answer.headers) text += name + ": " + value + "\r\n";
+  text += "X-Request-Id: " + request_id + "\r\n";
   text += "Content-Length: " + std::to_string(answer.body.size()) + "\r\nConnection: close\r\n\r\n";
   return text + answer.body;
 }
@@ -202,24 +205,28 @@ void HeadGate::OnReadable(int fd) {
 }
 
 void HeadGate::OnHead(int fd, const RequestHead& head) {
+  const std::string request_id =
+      RequestIdFor(head.request_id, settings_.trusted_proxies.Contains(waiting_.at(fd).address));
   if (!head.ok()) {
     ++counters_.refused_framing;
-    return Answer(fd, *head.refusal);
+    return Answer(fd, *head.refusal, 0, request_id);
   }
   // No route takes a body from an anonymous client: its bytes are not
   // worth a thread.
-  if (head.has_body() && !head.credentials) return Answer(fd, ErrorCode::kUnauthorized);
-  if (!Hand(fd, head)) {
+  if (head.has_body() && !head.credentials)
+    return Answer(fd, ErrorCode::kUnauthorized, 0, request_id);
+  if (!Hand(fd, head, request_id)) {
     ++counters_.refused_busy;
-    Answer(fd, ErrorCode::kBusy, 5);
+    Answer(fd, ErrorCode::kBusy, 5, request_id);
   }
 }
 
 // Chooses the lane and gives the connection to it; false when neither has
 // room for it (the caller answers 503).
-bool HeadGate::Hand(int fd, const RequestHead& head) {
+bool HeadGate::Hand(int fd, const RequestHead& head, const std::string& request_id) {
   Waiting& entry = waiting_.at(fd);
-  const std::string address = entry.address;
+  const std::string peer = entry.address;
+  const std::string client = ClientAddressOf(peer, head.forwarded_for, settings_.trusted_proxies);
   ServingLane* lane = &main_;
   if (head.probe()) {
     lane = &reserve_;
@@ -229,9 +236,9 @@ bool HeadGate::Hand(int fd, const RequestHead& head) {
   }
   {
     std::lock_guard<std::mutex> lock(serving_mutex_);
-    int& serving = serving_per_address_[address];
+    int& serving = serving_per_address_[client];
     if (!head.probe() && serving >= settings_.max_serving_per_address) {
-      Answer(fd, ErrorCode::kTooManyConnections, 5);
+      Answer(fd, ErrorCode::kTooManyConnections, 5, request_id);
       ++counters_.refused_busy;
       return true;
     }
@@ -241,27 +248,27 @@ bool HeadGate::Hand(int fd, const RequestHead& head) {
   Poco::Net::StreamSocket socket = entry.socket;
   epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
   ages_.erase(entry.age);
-  if (--waiting_per_address_[address] == 0) waiting_per_address_.erase(address);
+  if (--waiting_per_address_[peer] == 0) waiting_per_address_.erase(peer);
   waiting_.erase(fd);
-  bool taken = lane->Submit([this, socket, address, fd]() mutable {
+  bool taken = lane->Submit([this, socket, client, peer, fd]() mutable {
     bool keep = serve_(socket);
-    Finished(address, fd, std::move(socket), keep);
+    Finished(client, peer, fd, std::move(socket), keep);
   });
   if (taken) return true;
-  Finished(address, fd, Poco::Net::StreamSocket(), false);
-  Watch(std::move(socket), address, false);  // to answer it
+  Finished(client, peer, fd, Poco::Net::StreamSocket(), false);
+  Watch(std::move(socket), peer, false);  // to answer it
   return false;
 }
 
-void HeadGate::Finished(const std::string& address, int fd, Poco::Net::StreamSocket socket,
-                        bool keep) {
+void HeadGate::Finished(const std::string& client, const std::string& peer, int fd,
+                        Poco::Net::StreamSocket socket, bool keep) {
   std::lock_guard<std::mutex> lock(serving_mutex_);
   serving_fds_.erase(fd);  // before the descriptor closes and its number is reused
-  auto found = serving_per_address_.find(address);
+  auto found = serving_per_address_.find(client);
   if (found != serving_per_address_.end() && --found->second <= 0)
     serving_per_address_.erase(found);
   if (!keep || stopping_) return socket.close();
-  returned_.emplace_back(std::move(socket), address);
+  returned_.emplace_back(std::move(socket), peer);
   std::uint64_t one = 1;
   (void)!write(wake_fd_, &one, sizeof one);
 }
@@ -282,10 +289,10 @@ void HeadGate::TakeReturned() {
 // the connection is read and dropped for a moment so the client gets the
 // answer instead of a reset, and closed. Nothing it sends after the head is
 // ever taken for a request.
-void HeadGate::Answer(int fd, ErrorCode code, int retry_after) {
+void HeadGate::Answer(int fd, ErrorCode code, int retry_after, const std::string& request_id) {
   auto found = waiting_.find(fd);
   if (found == waiting_.end()) return;
-  std::string text = RawAnswer(code, retry_after);
+  std::string text = RawAnswer(code, retry_after, request_id.empty() ? NewRequestId() : request_id);
   (void)!send(fd, text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   shutdown(fd, SHUT_WR);
   found->second.closing = true;

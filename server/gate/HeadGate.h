@@ -75,14 +75,16 @@ class HeadGate {
   void Watch(Poco::Net::StreamSocket socket, const std::string& address, bool idle);
   void OnReadable(int fd);
   void OnHead(int fd, const RequestHead& head);
-  bool Hand(int fd, const RequestHead& head);
-  void Answer(int fd, ErrorCode code, int retry_after = 0);
+  bool Hand(int fd, const RequestHead& head, const std::string& request_id);
+  void Answer(int fd, ErrorCode code, int retry_after = 0, const std::string& request_id = "");
   void DrainClosing(int fd);
   void Close(int fd);
   void EvictOldest(const std::string& address);
   void ExpireDeadlines();
   void TakeReturned();
-  void Finished(const std::string& address, int fd, Poco::Net::StreamSocket socket, bool keep);
+  // `client`: the serving cap's key; `peer`: the waiting caps' key.
+  void Finished(const std::string& client, const std::string& peer, int fd,
+                Poco::Net::StreamSocket socket, bool keep);
 
   const GateSettings settings_;
   Poco::Net::ServerSocket listening_;

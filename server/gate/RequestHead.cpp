@@ -142,6 +142,10 @@ RequestHead ReadRequestHead(std::string_view text) {
       codings += (codings.empty() ? "" : ",") + std::string(Trimmed(value));
     } else if (SameLetters(name, "Authorization")) {
       head.credentials |= SameLetters(Trimmed(value).substr(0, 7), "Bearer ");
+    } else if (SameLetters(name, "X-Forwarded-For")) {
+      head.forwarded_for += (head.forwarded_for.empty() ? "" : ",") + std::string(Trimmed(value));
+    } else if (SameLetters(name, "X-Request-Id")) {
+      head.request_id = std::string(Trimmed(value));
     } else if (SameLetters(name, "Cookie")) {
       head.credentials |=
           value.find(std::string(kSessionCookieName) + "=") != std::string_view::npos;

@@ -23,6 +23,10 @@ struct RequestHead {
   // Carries credentials: "Authorization: Bearer …" or the candidate page's
   // session cookie (verified later, by the dispatcher).
   bool credentials = false;
+  // Every X-Forwarded-For line joined by ',' and the last X-Request-Id:
+  // believed only when the peer is a trusted proxy (TrustedProxies).
+  std::string forwarded_for;
+  std::string request_id;
 
   // What was wrong with it; none: nothing.
   std::optional<ErrorCode> refusal;

@@ -22,11 +22,11 @@ std::string BearerToken(const std::string& header) {
   return Poco::trim(header.substr(scheme.size()));
 }
 
-AccessGrant Authenticate(const std::string& authorization_header, const std::string& secret,
+AccessGrant Authenticate(const std::string& authorization_header, const TokenKeys& keys,
                          std::int64_t now) {
   std::string token = BearerToken(authorization_header);
   AccessGrant grant;
-  switch (VerifyToken(token, secret, now, grant)) {
+  switch (VerifyToken(token, keys, now, grant)) {
     case TokenCheck::Valid:
       return grant;
     case TokenCheck::Expired:

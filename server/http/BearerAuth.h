@@ -15,7 +15,7 @@ std::string BearerToken(const std::string& authorization_header);
 // The grant of an `Authorization: Bearer <token>` header, verified at `now`
 // (Unix seconds). Throws ClientError `unauthorized` when the header is
 // missing, malformed or badly signed, `token_expired` when it expired.
-AccessGrant Authenticate(const std::string& authorization_header, const std::string& secret,
+AccessGrant Authenticate(const std::string& authorization_header, const TokenKeys& keys,
                          std::int64_t now);
 
 // Whether `grant` may call a route open to `access` on `candidature_id`

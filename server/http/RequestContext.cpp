@@ -5,14 +5,18 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/HTTPServerSession.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 #include <poll.h>
 
 #include "core/json/JsonDocument.h"
 #include "core/messages/UploadMessages.h"
 #include "server/http/ChunkedBody.h"
+#include "server/http/ClientAddress.h"
 #include "server/http/CountedInput.h"
 #include "server/http/ErrorAnswer.h"
+#include "server/http/RequestId.h"
+#include "server/http/ServiceResources.h"
 
 namespace dossier {
 
@@ -26,6 +30,33 @@ RequestContext::RequestContext(Poco::Net::HTTPServerRequest& request,
   } catch (const Poco::Exception&) {
     path_.clear();  // a malformed URI matches no route: 404
   }
+  IdentifyClient();
+}
+
+namespace {
+
+// Every line of header `name`, joined by ',' (a proxy chain may send several).
+std::string JoinedHeader(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
+  std::string joined;
+  for (auto it = request.find(name); it != request.end() && Poco::icompare(it->first, name) == 0;
+       ++it)
+    joined += (joined.empty() ? "" : ",") + it->second;
+  return joined;
+}
+
+}  // namespace
+
+// Who the request comes from and its id, from the headers of a trusted
+// proxy only; the id goes out on every answer, errors included.
+void RequestContext::IdentifyClient() {
+  std::string peer = request_.clientAddress().host().toString();
+  const TrustedProxies& trusted = service_.settings.gate.trusted_proxies;
+  bool from_proxy = trusted.Contains(peer);
+  client_address_ = ClientAddressOf(peer, JoinedHeader(request_, "X-Forwarded-For"), trusted);
+  request_id_ = RequestIdFor(request_.get("X-Request-Id", ""), from_proxy);
+  forwarded_https_ = from_proxy && Poco::icompare(request_.get("X-Forwarded-Proto", ""),
+                                                  std::string("https")) == 0;
+  response_.set("X-Request-Id", request_id_);
 }
 
 RequestContext::~RequestContext() = default;

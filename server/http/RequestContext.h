@@ -38,6 +38,14 @@ class RequestContext {
   Poco::Net::HTTPServerResponse& response() { return response_; }
   ServiceResources& service() { return service_; }
 
+  // The client's address: the peer, or what a trusted proxy's
+  // X-Forwarded-For names (ClientAddressOf).
+  const std::string& client_address() const { return client_address_; }
+  // This request's id (X-Request-Id on the answer, request_id in the log).
+  const std::string& request_id() const { return request_id_; }
+  // A trusted proxy says the client reached it over https.
+  bool forwarded_https() const { return forwarded_https_; }
+
   const std::string& path() const { return path_; }  // decoded, without the query string
   std::string Query(const std::string& name) const;  // "" when absent
   void SetParams(std::map<std::string, std::string> params) { params_ = std::move(params); }
@@ -90,6 +98,7 @@ class RequestContext {
   int status() const;
 
  private:
+  void IdentifyClient();
   void PrepareToSend(int status);
   std::istream& RawBody();
   bool BodyCutShort() const;
@@ -97,6 +106,9 @@ class RequestContext {
   Poco::Net::HTTPServerRequest& request_;
   Poco::Net::HTTPServerResponse& response_;
   ServiceResources& service_;
+  std::string client_address_;
+  std::string request_id_;
+  bool forwarded_https_ = false;
   std::string path_;
   std::string query_;
   std::map<std::string, std::string> params_;

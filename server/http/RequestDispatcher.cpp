@@ -53,6 +53,9 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
     entry.bytes_in = context.bytes_in();
     entry.role = context.grant() ? TokenRoleName(context.grant()->role) : "";
     entry.error = failure;
+    if (context.status() >= 400) entry.error_code = error_code_;
+    entry.request_id = context.request_id();
+    entry.ip = context.client_address();
     log_.Write(entry);
   }
 
@@ -86,6 +89,7 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
   }
 
   std::string Answer(RequestContext& context, const ClientError& error, std::string failure) {
+    error_code_ = error.code_name();
     if (context.sent()) {
       // Part of the answer is already out (a file being streamed): the
       // client sees a cut connection; the log says why.
@@ -148,6 +152,7 @@ class DispatchedRequest : public Poco::Net::HTTPRequestHandler {
   const Router& router_;
   RequestLog& log_;
   bool stopping_;
+  std::string error_code_;  // of the ClientError answered, for the log line
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "core/json/JsonDecimal.h"
 #include "core/json/JsonStringOrNull.h"
 #include "core/json/JsonText.h"
+#include "server/http/MaskedEmails.h"
 
 namespace dossier {
 namespace {
@@ -35,13 +36,16 @@ Poco::JSON::Object LogLine(std::int64_t unix_ms, const std::string& event) {
 
 std::string RequestLogLine(const RequestLogEntry& entry, std::int64_t unix_ms) {
   Poco::JSON::Object line = LogLine(unix_ms, "http");
+  line.set("request_id", entry.request_id);
+  line.set("ip", JsonStringOrNull(entry.ip));
   line.set("method", entry.method);
   line.set("path", entry.path);
   line.set("status", entry.status);
   line.set("ms", JsonDecimal(entry.ms, 1));
   line.set("bytes_in", entry.bytes_in);
   line.set("role", JsonStringOrNull(entry.role));
-  if (!entry.error.empty()) line.set("error", entry.error);
+  if (!entry.error_code.empty()) line.set("error_code", entry.error_code);
+  if (!entry.error.empty()) line.set("error", MaskedEmails(entry.error));
   return JsonText(line);
 }
 
@@ -55,7 +59,7 @@ void RequestLog::WriteEvent(
     const std::string& event,
     const std::initializer_list<std::pair<std::string, std::string>>& fields) {
   Poco::JSON::Object line = LogLine(NowUnixMs(), event);
-  for (const auto& [key, value] : fields) line.set(key, value);
+  for (const auto& [key, value] : fields) line.set(key, MaskedEmails(value));
   Emit(JsonText(line));
 }
 

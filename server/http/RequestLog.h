@@ -15,14 +15,17 @@ struct RequestLogEntry {
   int status = 0;
   double ms = 0;
   std::uint64_t bytes_in = 0;
-  std::string role;   // "" before authentication
-  std::string error;  // why a 500 or 503 happened; "" otherwise (not in the line then)
+  std::string role;        // "" before authentication
+  std::string error;       // why a 500 or 503 happened; "" otherwise (not in the line then)
+  std::string error_code;  // the machine code of a 4xx/5xx answer ("" otherwise: not in the line)
+  std::string request_id;  // also the answer's X-Request-Id
+  std::string ip;          // the client (ClientAddressOf), "" when unknown
 };
 
-// {"ts","event":"http","method","path","status","ms","bytes_in","role"}
-// (+ "error"): one JSON line, as every log line of dossierd, valid UTF-8
-// whatever bytes the path holds (JsonText). `unix_ms`: when the request
-// ended.
+// {"ts","event":"http","request_id","ip","method","path","status","ms",
+// "bytes_in","role"} (+ "error_code", "error"): one JSON line, as every log line of dossierd, valid
+// UTF-8 whatever bytes the path holds (JsonText). `unix_ms`: when the request ended. E-mail
+// addresses in `error` are masked (MaskedEmails).
 std::string RequestLogLine(const RequestLogEntry& entry, std::int64_t unix_ms);
 
 // The request log: one line per request, whole lines even when request
@@ -31,7 +34,8 @@ class RequestLog {
  public:
   explicit RequestLog(std::ostream& out);
   void Write(const RequestLogEntry& entry);
-  // Any other service event of the HTTP side, with string fields.
+  // Any other service event of the HTTP side, with string fields (e-mail
+  // addresses masked).
   void WriteEvent(const std::string& event,
                   const std::initializer_list<std::pair<std::string, std::string>>& fields);
 

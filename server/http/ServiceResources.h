@@ -3,6 +3,7 @@
 #include <string>
 
 #include "server/ServerSettings.h"
+#include "server/auth/TokenKeys.h"
 #include "server/dossier/ProgramSlots.h"
 #include "server/http/HttpCounters.h"
 #include "workflow/policy/PiecePolicy.h"
@@ -18,7 +19,7 @@ class PooledConnection;
 // HttpService, shared by its request threads (all of it is thread-safe).
 struct ServiceResources {
   ServiceResources(ServerSettings settings, ConnectionPool& pool, const BlobStore& store,
-                   std::string token_secret, PiecePolicy policy)
+                   TokenKeys token_secret, PiecePolicy policy)
       : settings(std::move(settings)),
         pool(pool),
         store(store),
@@ -29,7 +30,7 @@ struct ServiceResources {
   const ServerSettings settings;
   ConnectionPool& pool;
   const BlobStore& store;
-  const std::string token_secret;
+  const TokenKeys token_secret;  // the keys that verify tokens
   const PiecePolicy policy;
   HttpCounters counters;
   // The dossier PDFs and récépissés drawn at once, out of process.

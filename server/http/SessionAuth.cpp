@@ -38,16 +38,15 @@ bool IsSafeMethod(const std::string& method) {
 
 }  // namespace
 
-AccessGrant AuthenticateSessionCookie(const std::vector<std::string>& tokens,
-                                      const std::string& secret, std::int64_t now,
-                                      const std::string& candidature_id) {
+AccessGrant AuthenticateSessionCookie(const std::vector<std::string>& tokens, const TokenKeys& keys,
+                                      std::int64_t now, const std::string& candidature_id) {
   if (tokens.empty())
     throw ClientError(ErrorCode::kUnauthorized, messages::Unauthorized(), "no session cookie");
   TokenCheck first_check = TokenCheck::Malformed;
   AccessGrant first_grant;
   for (std::size_t i = 0; i < tokens.size() && i < kMaxTokensTried; ++i) {
     AccessGrant grant;
-    TokenCheck check = VerifyToken(tokens[i], secret, now, grant);
+    TokenCheck check = VerifyToken(tokens[i], keys, now, grant);
     if (check == TokenCheck::Valid && grant.role == TokenRole::Candidat &&
         !candidature_id.empty() && grant.candidature == candidature_id)
       return grant;

@@ -16,9 +16,8 @@ namespace dossier {
 // the verdict on the first value, as ClientError: `token_expired`,
 // `unauthorized` (malformed, forged, or a staff token: the cookie only ever
 // carries a candidat's), `forbidden` (another candidature's).
-AccessGrant AuthenticateSessionCookie(const std::vector<std::string>& tokens,
-                                      const std::string& secret, std::int64_t now,
-                                      const std::string& candidature_id);
+AccessGrant AuthenticateSessionCookie(const std::vector<std::string>& tokens, const TokenKeys& keys,
+                                      std::int64_t now, const std::string& candidature_id);
 
 // A request that changes something on the strength of the cookie must come
 // from this service's own pages: when it carries an Origin header, its

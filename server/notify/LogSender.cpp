@@ -5,6 +5,7 @@
 #include <Poco/Timestamp.h>
 
 #include "core/json/JsonText.h"
+#include "server/http/MaskedEmails.h"
 
 namespace dossier {
 
@@ -17,7 +18,7 @@ void LogSender::Send(const OutboxMessage& message) {
   line.set("id", message.id);
   line.set("candidature", message.candidature);
   line.set("kind", message.kind);
-  line.set("recipient", message.recipient);
+  line.set("recipient", MaskedEmails(message.recipient));
   line.set("subject", message.subject);
   std::lock_guard<std::mutex> lock(mutex_);
   out_ << JsonText(line) + "\n" << std::flush;

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/json/JsonText.h"
+#include "server/http/MaskedEmails.h"
 #include "store/db/ConnectionPool.h"
 #include "store/db/Transaction.h"
 #include "store/tables/Counters.h"
@@ -26,7 +27,7 @@ void LogDeliveryEvent(const std::string& event, const std::string& error) {
   Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
   line.set("ts", Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ"));
   line.set("event", event);
-  if (!error.empty()) line.set("error", error);  // a relay's reply: any bytes
+  if (!error.empty()) line.set("error", MaskedEmails(error));  // a relay's reply: any bytes
   std::cout << JsonText(line) + "\n" << std::flush;
 }
 

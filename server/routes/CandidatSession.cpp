@@ -16,10 +16,11 @@ namespace {
 
 // Secure would stop the browser from sending the cookie back over plain
 // http (a service tried on http://127.0.0.1), so it is set only when the
-// candidates reach the service over https.
+// candidates reach the service over https: its public URL says so, or a
+// trusted proxy's X-Forwarded-Proto does.
 bool ReachedOverHttps(RequestContext& context) {
   const std::string& public_url = context.service().settings.public_url;
-  return context.request().secure() ||
+  return context.request().secure() || context.forwarded_https() ||
          Poco::icompare(public_url.substr(0, 8), std::string("https://")) == 0;
 }
 

@@ -156,7 +156,8 @@ TEST(CandidatePageApi, ACookieIsVerifiedLikeABearerToken) {
   ASSERT_EQ(api.Put("C2", kTwoPieces).status, 201);
   std::string path = CandidaturePath("C1");
   Reply expired = api.WithCookie(
-      "GET", path, "dossier_candidat=" + api.Token(TokenRole::Candidat, "C1", "", -5));
+      "GET", path,
+      "dossier_candidat=" + api.Token(TokenRole::Candidat, "C1", "", -5 - kClockLeewaySeconds));
   EXPECT_EQ(expired.status, 401) << expired;
   EXPECT_EQ(expired.Error(), "token_expired");
   Reply forged = api.WithCookie("GET", path, "dossier_candidat=" + api.Candidat("C1") + "x");

@@ -301,7 +301,8 @@ TEST(HttpRoutes, TokensAndRolesDecideWhoGetsIn) {
   HttpReply forged = api.Send("GET", path, api.Candidat("C1") + "x");
   EXPECT_EQ(forged.status, 401) << forged;
 
-  HttpReply expired = api.Send("GET", path, api.Token(TokenRole::Candidat, "C1", -10));
+  HttpReply expired =
+      api.Send("GET", path, api.Token(TokenRole::Candidat, "C1", -10 - kClockLeewaySeconds));
   EXPECT_EQ(expired.status, 401) << expired;
   EXPECT_EQ(expired.Error(), "token_expired");
 

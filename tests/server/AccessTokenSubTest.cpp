@@ -16,14 +16,16 @@ namespace {
 const std::string kSecret = "0123456789abcdef0123456789abcdef";
 constexpr std::int64_t kNow = 1'700'000'000;
 
-// A token properly signed around any payload: what only the secret's
+// A token (JWT, HS256) properly signed around any claims: what only the secret's
 // holder could forge, to see that the payload itself is checked.
 std::string SignedPayload(const std::string& json) {
   return SignPayload(json, kSecret);
 }
 
+// The claims, the JWT's middle part.
 std::string Payload(const std::string& token) {
-  std::istringstream in(token.substr(0, token.find('.')));
+  std::size_t start = token.find('.') + 1;
+  std::istringstream in(token.substr(start, token.rfind('.') - start));
   Poco::Base64Decoder decoder(in, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
   return std::string((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
 }

@@ -42,7 +42,8 @@ TEST(RequestLog, KeepsItsKeysInOrder) {
   entry.ms = 12;
   entry.bytes_in = 345;
   EXPECT_EQ(RequestLogLine(entry, 0),
-            "{\"ts\":\"1970-01-01T00:00:00.000Z\",\"event\":\"http\",\"method\":\"POST\","
+            "{\"ts\":\"1970-01-01T00:00:00.000Z\",\"event\":\"http\",\"request_id\":\"\","
+            "\"ip\":null,\"method\":\"POST\","
             "\"path\":\"/api/v1/candidatures\",\"status\":201,\"ms\":12.0,\"bytes_in\":345,"
             "\"role\":null}");
 }

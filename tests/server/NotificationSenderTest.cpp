@@ -28,7 +28,7 @@ TEST(LogSender, WritesOneJsonLineWithoutTheBody) {
     EXPECT_EQ(json->getValue<long>("id"), 7);
     EXPECT_EQ(json->getValue<std::string>("candidature"), "cand-1");
     EXPECT_EQ(json->getValue<std::string>("kind"), "piece_refused");
-    EXPECT_EQ(json->getValue<std::string>("recipient"), "c@example.fr");
+    EXPECT_EQ(json->getValue<std::string>("recipient"), "c***@example.fr");
     EXPECT_EQ(json->getValue<std::string>("subject"), "Pièce refusée : relevé");
     EXPECT_TRUE(json->has("ts"));
   }

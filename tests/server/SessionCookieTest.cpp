@@ -88,8 +88,9 @@ TEST(SessionAuth, ExpiredForgedStaffAndForeignCookiesAreRefused) {
   int status = 0;
   EXPECT_EQ(Refusal(
                 [&] {
-                  AuthenticateSessionCookie({Token(TokenRole::Candidat, "C1", kNow - 1)}, kSecret,
-                                            kNow, "C1");
+                  AuthenticateSessionCookie(
+                      {Token(TokenRole::Candidat, "C1", kNow - kClockLeewaySeconds)}, kSecret, kNow,
+                      "C1");
                 },
                 &status),
             "token_expired");
